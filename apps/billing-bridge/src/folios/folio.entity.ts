@@ -1,0 +1,37 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type FolioStatus = 'open' | 'settled' | 'closed';
+
+const bigintAsNumber = { to: (value: number) => value, from: (value: string) => Number(value) };
+
+/** A guest account: what the stay owes (charges) against what was paid. */
+@Entity({ name: 'folio' })
+export class FolioEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'property_id', type: 'uuid' })
+  propertyId!: string;
+
+  @Column({ name: 'reservation_id', type: 'uuid' })
+  reservationId!: string;
+
+  @Column({ name: 'confirmation_number', type: 'text' })
+  confirmationNumber!: string;
+
+  @Column({ name: 'guest_name', type: 'text' })
+  guestName!: string;
+
+  @Column('text')
+  status!: FolioStatus;
+
+  @Column({ type: 'char', length: 3 })
+  currency!: string;
+
+  /** Charges minus payments, in minor units; positive means the guest owes the hotel. */
+  @Column({ name: 'balance_minor', type: 'bigint', transformer: bigintAsNumber })
+  balanceMinor!: number;
+
+  @CreateDateColumn({ name: 'opened_at', type: 'timestamptz' })
+  openedAt!: Date;
+}

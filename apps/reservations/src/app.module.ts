@@ -1,0 +1,33 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TOPICS } from '@frontoffice/contracts';
+import { PlatformModule } from '@frontoffice/platform';
+import type { ReservationsEnv } from './config/reservations.env';
+import { RESERVATIONS_ENTITIES, RESERVATIONS_MIGRATIONS } from './database/schema';
+import { PropertiesModule } from './properties/properties.module';
+import { ReservationsModule } from './reservations/reservations.module';
+
+@Module({})
+export class AppModule {
+  static register(env: ReservationsEnv): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'reservations',
+          env,
+          entities: RESERVATIONS_ENTITIES,
+          migrations: RESERVATIONS_MIGRATIONS,
+          // Owns its data; listens to billing only where it must (nothing yet).
+          consumes: [],
+        }),
+        PropertiesModule,
+        ReservationsModule,
+      ],
+    };
+  }
+}
+
+export const RESERVATIONS_APP = {
+  title: 'Reservations',
+  description: 'Properties, rooms, inventory, rates, reservations, the front desk and the night audit.',
+};

@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity({ name: 'room_type' })
+@Index(['propertyId', 'code'], { unique: true })
+export class RoomTypeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'property_id', type: 'uuid' })
+  propertyId!: string;
+
+  @Column('text')
+  code!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column({ name: 'max_occupancy', type: 'smallint' })
+  maxOccupancy!: number;
+
+  /** Nightly base rate in minor units of the property's currency. */
+  @Column({ name: 'base_rate_minor', type: 'bigint', transformer: { to: (value: number) => value, from: (value: string) => Number(value) } })
+  baseRateMinor!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@frontoffice/platform';
+import { CreateReservationDto, ReservationView } from './reservations.dto';
+import { ReservationsService } from './reservations.service';
+
+@ApiTags('reservations')
+@ApiBearerAuth()
+@Controller('v1/properties/:propertyId/reservations')
+export class ReservationsController {
+  constructor(private readonly reservations: ReservationsService) {}
+
+  @Post()
+  @Roles('front_desk', 'front_office_manager')
+  @ApiOperation({ summary: 'Book a stay; a replay with the same Idempotency-Key returns the first answer' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes retries safe: one booking per key' })
+  @ApiCreatedResponse({ type: ReservationView })
+  create(
+    @Param('propertyId', ParseUUIDPipe) propertyId: string,
+    @Body() input: CreateReservationDto,
+  ): Promise<ReservationView> {
+    return this.reservations.create(propertyId, input);
+  }
+
+  @Get(':reservationId')
+  @ApiOkResponse({ type: ReservationView })
+  get(
+    @Param('propertyId', ParseUUIDPipe) propertyId: string,
+    @Param('reservationId', ParseUUIDPipe) reservationId: string,
+  ): Promise<ReservationView> {
+    return this.reservations.get(propertyId, reservationId);
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Stay arithmetic on property-local calendar dates. Dates are handled as plain calendar days (never instants), so
+ * a daylight-saving change can neither add nor lose a night.
+ */
+const DAY_MS = 86_400_000;
+
+function toDayNumber(date: string): number {
+  const [year, month, day] = date.split('-').map(Number);
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+function fromDayNumber(dayNumber: number): string {
+  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The nights of a stay: arrival included, departure excluded. */
+export function stayNights(arrival: string, departure: string): string[] {
+  const first = toDayNumber(arrival);
+  const last = toDayNumber(departure);
+  const nights: string[] = [];
+  for (let day = first; day < last; day += 1) nights.push(fromDayNumber(day));
+  return nights;
+}
+
+export interface NightPrice {
+  date: string;
+  amountMinor: number;
+}
+
+/** Prices every night of a stay at the nightly rate. Integer minor units only: no rounding can creep in. */
+export function priceStay(arrival: string, departure: string, nightlyRateMinor: number): { nights: NightPrice[]; totalMinor: number } {
+  if (!Number.isSafeInteger(nightlyRateMinor) || nightlyRateMinor < 0) throw new RangeError('The nightly rate must be a non-negative integer');
+  const nights = stayNights(arrival, departure).map((date) => ({ date, amountMinor: nightlyRateMinor }));
+  return { nights, totalMinor: nights.reduce((sum, night) => sum + night.amountMinor, 0) };
+}
+
+const CONFIRMATION_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** Short, readable over the phone (no 0/O, 1/I/L), and unique enough per property with a database constraint behind it. */
+export function confirmationNumber(random: () => number = Math.random): string {
+  let code = '';
+  for (let index = 0; index < 8; index += 1) code += CONFIRMATION_ALPHABET[Math.floor(random() * CONFIRMATION_ALPHABET.length)];
+  return code;
+}

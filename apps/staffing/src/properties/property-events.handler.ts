@@ -1,0 +1,25 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { EventEnvelope, PropertyCreatedV1 } from '@frontoffice/contracts';
+import { EventContext } from '@frontoffice/platform';
+import { StaffedPropertyEntity } from './staffed-property.entity';
+
+/** Keeps the local property read model: staffing sizes teams by property category and size. */
+@Controller()
+export class PropertyEventsHandler {
+  @EventPattern('property.created')
+  async onPropertyCreated(@Payload() event: EventEnvelope<PropertyCreatedV1>, @Ctx() context: EventContext): Promise<void> {
+    const property = event.data;
+    await context.manager.upsert(
+      StaffedPropertyEntity,
+      {
+        id: property.propertyId,
+        code: property.code,
+        name: property.name,
+        timezone: property.timezone,
+        starRating: property.starRating ?? null,
+      },
+      ['id'],
+    );
+  }
+}

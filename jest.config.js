@@ -1,0 +1,4 @@
+/** The whole suite: every workspace's own Jest project. */
+module.exports = {
+  projects: ['<rootDir>/packages/*', '<rootDir>/apps/*'],
+};

@@ -1,0 +1,35 @@
+// Decorators below read and write design-time type metadata, which needs the polyfill before any class loads.
+import 'reflect-metadata';
+
+export { SERVICE_NAMES, type ServiceName } from './services';
+export { TOPICS, TOPIC_CATALOG, dlqTopicOf, type TopicDefinition, type TopicName } from './topics';
+export { type EventEnvelope } from './envelope';
+export { EventValidationError, type ValidationIssue } from './errors';
+export { Money } from './money';
+export { STAFF_ROLES, VIP_LEVELS, type StaffRole, type VipLevel } from './vocabulary';
+export {
+  CURRENCY_CODE_PATTERN,
+  IsAfterLocalDate,
+  IsCountryCode,
+  IsCurrencyCode,
+  IsIanaTimeZone,
+  IsLanguageTag,
+  IsLocalDate,
+  IsUtcInstant,
+  Omittable,
+  isIanaTimeZone,
+  isLanguageTag,
+  isLocalDate,
+  isUtcInstant,
+} from './validators';
+export { PropertyCreatedV1 } from './events/reservations/property-created.v1';
+export {
+  ReservationCreatedV1,
+  ReservationGuestV1,
+  ReservationNightV1,
+} from './events/reservations/reservation-created.v1';
+export { FolioOpenedV1 } from './events/billing/folio-opened.v1';
+export { EVENT_CATALOG, findEventDefinition, type EventDataMap, type EventDefinition, type EventType } from './catalog';
+export { createEvent, type CreateEventInit } from './create-event';
+export { isEventOfType, validateEnvelope, validateEvent } from './validate';
+export { buildAsyncApiDocument } from './asyncapi';

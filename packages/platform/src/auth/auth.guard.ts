@@ -1,0 +1,61 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { StaffRole } from '@frontoffice/contracts';
+import type { Request } from 'express';
+import { PUBLIC_ROUTE, REQUIRED_ROLES } from './decorators';
+import { canAccessProperty, hasAnyRole, Principal, principalFromClaims } from './principal';
+import { AUTH_OPTIONS, AuthOptions, verifyOptionsFor } from './auth.options';
+
+type AuthenticatedRequest = Request & { principal?: Principal };
+
+/**
+ * Global guard: every route needs a valid bearer JWT unless marked @Public(). It enforces the route's roles and that
+ * a `:propertyId` in the path is one of the token's properties — a token for property A never touches property B.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const principal = await this.authenticate(request.headers.authorization);
+    request.principal = principal;
+
+    const required = this.reflector.getAllAndOverride<StaffRole[] | undefined>(REQUIRED_ROLES, targets) ?? [];
+    if (!hasAnyRole(principal, required)) {
+      throw new ForbiddenException(`This action needs one of the roles: ${required.join(', ')}`);
+    }
+    const propertyId = request.params?.propertyId as string | undefined;
+    if (propertyId !== undefined && !canAccessProperty(principal, propertyId)) {
+      throw new ForbiddenException(`Your token does not give access to property ${propertyId}`);
+    }
+    return true;
+  }
+
+  private async authenticate(authorization: string | undefined): Promise<Principal> {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    if (!match) throw new UnauthorizedException('A bearer token is required (Authorization: Bearer <jwt>)');
+    const token = match[1];
+    const decoded = this.jwt.decode<{ header?: { alg?: unknown } } | null>(token, { complete: true });
+    const verifyOptions = verifyOptionsFor(this.options, decoded?.header?.alg);
+    if (!verifyOptions) throw new UnauthorizedException('The bearer token is not valid: unsupported or missing algorithm');
+    let claims: Record<string, unknown>;
+    try {
+      claims = await this.jwt.verifyAsync<Record<string, unknown>>(token, verifyOptions);
+    } catch (error) {
+      throw new UnauthorizedException(`The bearer token is not valid: ${(error as Error).message}`);
+    }
+    const principal = principalFromClaims(claims);
+    if (typeof principal === 'string') throw new UnauthorizedException(`The bearer token is not valid: ${principal}`);
+    return principal;
+  }
+}

@@ -1,0 +1,178 @@
+import type { ServiceName } from '@frontoffice/contracts';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+import { DEV_JWT_SECRET, SERVICE_DEFAULTS } from './service-defaults';
+
+const toBoolean = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const normalised = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(normalised)) return true;
+  if (['false', '0', 'no', 'off'].includes(normalised)) return false;
+  return value;
+};
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+/**
+ * Settings every service reads from its environment. A service extends this class for its own settings.
+ * Defaults make a fresh clone run locally; `loadServiceEnv` refuses to start on any invalid value.
+ */
+export class ServiceEnv {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT!: number;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// connection URL' })
+  DATABASE_URL!: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  DB_MIGRATIONS_RUN = true;
+
+  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port...]' })
+  KAFKA_BROKERS = '127.0.0.1:9092';
+
+  @IsString()
+  @MinLength(1)
+  KAFKA_CLIENT_ID!: string;
+
+  @IsString()
+  @MinLength(1)
+  KAFKA_GROUP_ID!: string;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  KAFKA_CONSUMER_ENABLED = true;
+
+  /** A new consumer group reads the whole retained topic, so a fresh deployment builds its read models. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  KAFKA_FROM_BEGINNING = true;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  CONSUMER_MAX_ATTEMPTS = 4;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60_000)
+  CONSUMER_RETRY_BACKOFF_MS = 200;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  OUTBOX_RELAY_ENABLED = true;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  OUTBOX_POLL_INTERVAL_MS = 1000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  OUTBOX_BATCH_SIZE = 200;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  OUTBOX_RETENTION_HOURS = 168;
+
+  @IsString()
+  @MinLength(16, { message: 'AUTH_JWT_SECRET must be at least 16 characters' })
+  AUTH_JWT_SECRET = DEV_JWT_SECRET;
+
+  /** PEM public key; when set, RS256 tokens are accepted too. `\n` escapes are allowed for one-line env files. */
+  @IsOptional()
+  @Matches(/-----BEGIN (RSA )?PUBLIC KEY-----/, { message: 'AUTH_JWT_PUBLIC_KEY must be a PEM public key' })
+  AUTH_JWT_PUBLIC_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  AUTH_JWT_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  AUTH_JWT_AUDIENCE?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+export class EnvValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'EnvValidationError';
+  }
+}
+
+function flatten(errors: ValidationError[]): string[] {
+  return errors.flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message} (got ${JSON.stringify(error.value)})`),
+  );
+}
+
+type EnvSource = Record<string, string | undefined>;
+
+/**
+ * Reads and validates a service's settings. Unknown variables are ignored (the process environment holds many);
+ * empty strings count as unset so that `FOO=` in an env file falls back to the default.
+ */
+export function loadServiceEnv<T extends ServiceEnv>(
+  service: ServiceName,
+  envClass: new () => T,
+  source: EnvSource = process.env,
+): T {
+  const defaults = SERVICE_DEFAULTS[service];
+  const provided = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const raw: EnvSource = {
+    PORT: String(defaults.port),
+    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${defaults.database}`,
+    KAFKA_CLIENT_ID: `frontoffice-${service}`,
+    KAFKA_GROUP_ID: `frontoffice-${service}`,
+    ...provided,
+  };
+  const env = plainToInstance(envClass, raw, { exposeDefaultValues: true });
+  // whitelist drops every variable the class does not declare: the environment holds many unrelated ones.
+  const problems = flatten(validateSync(env, { whitelist: true }));
+  if (env.NODE_ENV === 'production' && env.AUTH_JWT_SECRET === DEV_JWT_SECRET && !env.AUTH_JWT_PUBLIC_KEY) {
+    problems.push('AUTH_JWT_SECRET: the development default secret is refused when NODE_ENV=production');
+  }
+  if (problems.length > 0) throw new EnvValidationError(problems);
+  if (env.AUTH_JWT_PUBLIC_KEY) env.AUTH_JWT_PUBLIC_KEY = env.AUTH_JWT_PUBLIC_KEY.replace(/\\n/g, '\n');
+  return env;
+}
+
+export function kafkaBrokerList(env: Pick<ServiceEnv, 'KAFKA_BROKERS'>): string[] {
+  return env.KAFKA_BROKERS.split(',').map((broker) => broker.trim());
+}

@@ -1,0 +1,124 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { Observable, throwError } from 'rxjs';
+import type { Request, Response } from 'express';
+import { DomainError } from './domain-errors';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
+import { RequestValidationException } from './validation';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+const CODES: Record<number, string> = {
+  400: 'bad-request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  422: 'unprocessable',
+  429: 'too-many-requests',
+  503: 'unavailable',
+};
+
+/** Errors raised by Express's body parser before Nest sees the request (malformed JSON, too large, wrong charset). */
+interface BodyParserError {
+  type: string;
+  status: number;
+  message: string;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as BodyParserError).type === 'string' &&
+    typeof (error as BodyParserError).status === 'number'
+  );
+}
+
+export function toProblem(error: unknown, instance: string): ProblemDetails {
+  if (error instanceof RequestValidationException) {
+    return {
+      type: problemType('validation-failed'),
+      title: 'Your request parameters did not validate',
+      status: 400,
+      code: 'validation-failed',
+      detail: error.fieldProblems.map((problem) => problem.messages.join('; ')).join('; '),
+      instance,
+      errors: error.fieldProblems,
+    };
+  }
+  if (error instanceof DomainError) {
+    return {
+      type: problemType(error.code),
+      title: TITLES[error.status] ?? 'Error',
+      status: error.status,
+      code: error.code,
+      detail: error.message,
+      instance,
+      ...error.details,
+    };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    const message =
+      typeof response === 'string'
+        ? response
+        : (response as { message?: unknown }).message !== undefined
+          ? String((response as { message: unknown }).message)
+          : error.message;
+    const code = CODES[status] ?? (status >= 500 ? 'internal-error' : 'error');
+    return { type: problemType(code), title: TITLES[status] ?? 'Error', status, code, detail: message, instance };
+  }
+  if (isBodyParserError(error) && error.status >= 400 && error.status < 500) {
+    const code = error.type === 'entity.parse.failed' ? 'malformed-json' : (CODES[error.status] ?? 'bad-request');
+    const detail = error.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : error.message;
+    return { type: problemType(code), title: TITLES[error.status] ?? 'Bad Request', status: error.status, code, detail, instance };
+  }
+  return {
+    type: problemType('internal-error'),
+    title: TITLES[500],
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    code: 'internal-error',
+    detail: 'An unexpected error occurred; it has been logged with the correlation id',
+    instance,
+  };
+}
+
+/**
+ * Every HTTP error leaves as application/problem+json (RFC 9457). Errors in event handlers pass through untouched:
+ * the Kafka transport needs the original error to retry and to record the real reason in the dead-letter topic.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(error: unknown, host: ArgumentsHost): void | Observable<never> {
+    if (host.getType() !== 'http') return throwError(() => error);
+    const context = host.switchToHttp();
+    const request = context.getRequest<Request & { id?: unknown }>();
+    const response = context.getResponse<Response>();
+    const problem = toProblem(error, request.originalUrl ?? request.url);
+    if (request.id !== undefined) problem.correlationId = String(request.id);
+    if (problem.status >= 500) {
+      this.logger.error({ err: error, correlationId: problem.correlationId }, 'Unhandled error');
+    }
+    if (response.headersSent) return;
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+}

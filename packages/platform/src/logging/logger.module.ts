@@ -1,0 +1,36 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { correlationIdFrom } from '../context/correlation';
+
+export const CORRELATION_HEADER = 'x-correlation-id';
+
+/** Structured JSON logs (pino) with the request's correlation id on every line; secrets redacted. */
+@Module({})
+export class PlatformLoggerModule {
+  static forService(service: string, level: string): DynamicModule {
+    return {
+      module: PlatformLoggerModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level,
+            base: { service },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            genReqId: (req: IncomingMessage, res: ServerResponse) => {
+              const id = correlationIdFrom(req.headers[CORRELATION_HEADER]);
+              res.setHeader(CORRELATION_HEADER, id);
+              return id;
+            },
+            customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: unknown }).id }),
+            autoLogging: { ignore: (req: IncomingMessage) => /^\/(health|metrics)/.test(req.url ?? '') },
+            serializers: {
+              req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            },
+          },
+        }),
+      ],
+      exports: [LoggerModule],
+    };
+  }
+}

@@ -1,0 +1,135 @@
+import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TerminusModule } from '@nestjs/terminus';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import type { ServiceName, TopicName } from '@frontoffice/contracts';
+import type { Kafka } from 'kafkajs';
+import type { DataSource, MixedList } from 'typeorm';
+import { AUTH_OPTIONS, authOptionsFromEnv } from './auth/auth.options';
+import { AuthGuard } from './auth/auth.guard';
+import { kafkaBrokerList, ServiceEnv } from './config/env';
+import { CorrelationMiddleware } from './context/correlation.middleware';
+import { MessagingSchema1764400000000 } from './database/messaging-schema.migration';
+import { HealthController } from './health/health.controller';
+import { ShutdownState } from './health/shutdown-state';
+import { ProblemDetailsFilter } from './http/problem.filter';
+import { createValidationPipe } from './http/validation';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { PlatformLoggerModule } from './logging/logger.module';
+import { InboxEventEntity } from './messaging/inbox-event.entity';
+import { createKafka } from './messaging/kafka-client';
+import { KafkaEventServer } from './messaging/kafka-event.server';
+import { KafkaProducerService } from './messaging/kafka-producer.service';
+import { OutboxEventEntity } from './messaging/outbox-event.entity';
+import { OUTBOX_RELAY_OPTIONS, OutboxRelayOptions, OutboxRelayService } from './messaging/outbox-relay.service';
+import { OutboxService } from './messaging/outbox.service';
+import { KAFKA } from './messaging/tokens';
+import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
+import { MetricsController } from './metrics/metrics.controller';
+import { PlatformMetrics } from './metrics/platform-metrics';
+
+export const SERVICE_ENV = Symbol('SERVICE_ENV');
+export const SERVICE_NAME = Symbol('SERVICE_NAME');
+
+export interface PlatformModuleOptions {
+  service: ServiceName;
+  env: ServiceEnv;
+  /** The service's own TypeORM entities (the platform adds its outbox and inbox tables). */
+  entities: MixedList<Function>;
+  /** The service's migrations, run in order after the platform's own. */
+  migrations: MixedList<Function>;
+  /** Topics whose events this service handles with `@EventPattern('<type>')`. */
+  consumes: TopicName[];
+}
+
+/**
+ * Everything a front-office service needs besides its domain: database with migrations, Kafka outbox and inbox,
+ * bearer-JWT auth, problem+json errors, validation, idempotency keys, health, metrics and structured logs.
+ */
+@Global()
+@Module({})
+export class PlatformModule implements NestModule {
+  static forService(options: PlatformModuleOptions): DynamicModule {
+    const { env, service } = options;
+    return {
+      module: PlatformModule,
+      imports: [
+        PlatformLoggerModule.forService(service, env.LOG_LEVEL),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: env.DATABASE_URL,
+          entities: [OutboxEventEntity, InboxEventEntity, ...(options.entities as Function[])],
+          migrations: [MessagingSchema1764400000000, ...(options.migrations as Function[])],
+          migrationsRun: env.DB_MIGRATIONS_RUN,
+          migrationsTransactionMode: 'each',
+          synchronize: false,
+          extra: { max: env.DATABASE_POOL_SIZE, application_name: service },
+          retryAttempts: 5,
+          retryDelay: 1000,
+        }),
+        JwtModule.register({}),
+        TerminusModule.forRoot({ logger: false }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: SERVICE_ENV, useValue: env },
+        { provide: SERVICE_NAME, useValue: service },
+        { provide: AUTH_OPTIONS, useValue: authOptionsFromEnv(env) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        PlatformMetrics,
+        ShutdownState,
+        {
+          provide: KAFKA,
+          useFactory: (): Kafka => createKafka({ brokers: kafkaBrokerList(env), clientId: env.KAFKA_CLIENT_ID }),
+        },
+        { provide: KafkaProducerService, useFactory: (kafka: Kafka) => new KafkaProducerService(kafka), inject: [KAFKA] },
+        OutboxService,
+        {
+          provide: OUTBOX_RELAY_OPTIONS,
+          useValue: {
+            databaseUrl: env.DATABASE_URL,
+            enabled: env.OUTBOX_RELAY_ENABLED,
+            pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
+            batchSize: env.OUTBOX_BATCH_SIZE,
+            retentionHours: env.OUTBOX_RETENTION_HOURS,
+            lockName: `frontoffice.${service}.outbox-relay`,
+          } satisfies OutboxRelayOptions,
+        },
+        OutboxRelayService,
+        {
+          provide: KafkaEventServer,
+          inject: [KAFKA, KafkaProducerService, getDataSourceToken(), PlatformMetrics],
+          useFactory: (kafka: Kafka, producer: KafkaProducerService, dataSource: DataSource, metrics: PlatformMetrics) => {
+            metrics.provideOutboxBacklog(async () => {
+              const rows: { count: string }[] = await dataSource.query(
+                'SELECT count(*) AS count FROM outbox_event WHERE published_at IS NULL',
+              );
+              return Number(rows[0]?.count ?? 0);
+            });
+            return new KafkaEventServer({
+              kafka,
+              producer,
+              dataSource,
+              metrics,
+              groupId: env.KAFKA_GROUP_ID,
+              topics: options.consumes,
+              enabled: env.KAFKA_CONSUMER_ENABLED,
+              fromBeginning: env.KAFKA_FROM_BEGINNING,
+              maxAttempts: env.CONSUMER_MAX_ATTEMPTS,
+              retryBackoffMs: env.CONSUMER_RETRY_BACKOFF_MS,
+            });
+          },
+        },
+      ],
+      exports: [SERVICE_ENV, SERVICE_NAME, KAFKA, OutboxService, OutboxRelayService, KafkaProducerService, KafkaEventServer, PlatformMetrics, ShutdownState],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CorrelationMiddleware, HttpMetricsMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+}
