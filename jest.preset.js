@@ -20,7 +20,8 @@ module.exports = function jestPreset(displayName) {
     testEnvironment: 'node',
     transform: { '^.+\\.ts$': ['@swc/jest', swcOptions] },
     moduleFileExtensions: ['ts', 'js', 'json'],
-    testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
+    // *.spec.ts: unit; *.int-spec.ts: real broker and database; *.serial-spec.ts: stops the broker, run alone, last.
+    testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.{spec,int-spec,serial-spec,e2e-spec}.ts'],
     setupFiles: ['reflect-metadata'],
     testTimeout: 60_000,
   };

@@ -38,9 +38,7 @@ function isLocalHost(host) {
 
 /** "a:1,b:2" or ["a:1"] → ["a:1", "b:2"] */
 function parseBrokers(brokers) {
-  const list = (Array.isArray(brokers) ? brokers : String(brokers).split(','))
-    .map((b) => b.trim())
-    .filter(Boolean);
+  const list = (Array.isArray(brokers) ? brokers : String(brokers).split(',')).map((b) => b.trim()).filter(Boolean);
   if (list.length === 0) throw new Error('no Kafka brokers given (KAFKA_BROKERS is empty)');
   return list;
 }
@@ -62,8 +60,11 @@ function kafkaClient(brokers, { quiet = false } = {}) {
     logLevel: quiet ? logLevel.NOTHING : logLevel.WARN,
     logCreator:
       () =>
-      ({ label, log: entry }) =>
-        console.error(`[infra] kafkajs ${label}: ${entry.message}${entry.error ? ` (${entry.error})` : ''}`),
+      ({ label, log: entry }) => {
+        // A concurrent creator makes CreateTopics answer TOPIC_ALREADY_EXISTS; handled below.
+        if (entry.error === 'Topic creation errors') return;
+        console.error(`[infra] kafkajs ${label}: ${entry.message}${entry.error ? ` (${entry.error})` : ''}`);
+      },
   });
 }
 
@@ -155,7 +156,9 @@ export async function ensurePostgres() {
         /* no Debian cluster layout */
       }
       if (versions.length === 0) {
-        throw new Error(`postgres ${where} refused the connection and no local cluster is configured in /etc/postgresql`);
+        throw new Error(
+          `postgres ${where} refused the connection and no local cluster is configured in /etc/postgresql`,
+        );
       }
       version = versions.sort((a, b) => Number(b) - Number(a))[0];
       cluster = 'main';
@@ -253,8 +256,9 @@ export async function ensureKafka({ brokers = process.env.KAFKA_BROKERS ?? DEFAU
 }
 
 /** Stops the broker that kafka.sh started (never one it did not start). */
-export async function stopKafka() {
-  await run('bash', [KAFKA_SH, 'stop']);
+export async function stopKafka({ brokers = process.env.KAFKA_BROKERS ?? DEFAULT_BROKERS } = {}) {
+  const { port } = splitHostPort(parseBrokers(brokers)[0]);
+  await run('bash', [KAFKA_SH, 'stop'], { env: { KAFKA_PORT: String(port) } });
 }
 
 /**
@@ -286,13 +290,16 @@ export async function ensureTopics({
   try {
     const existing = new Set(await admin.listTopics());
     const missing = [...wanted].filter(([name]) => !existing.has(name));
+    let created = [];
     if (missing.length > 0) {
       try {
-        await admin.createTopics({
+        // false: every missing topic was created meanwhile by someone else (TOPIC_ALREADY_EXISTS).
+        const createdAll = await admin.createTopics({
           waitForLeaders: true,
           timeout: 30_000,
           topics: missing.map(([topic, numPartitions]) => ({ topic, numPartitions, replicationFactor })),
         });
+        if (createdAll) created = missing.map(([name]) => name);
       } catch (error) {
         // Only a concurrent creator may beat us to it; anything else is real.
         const errors = error.errors ?? error.cause?.errors ?? [];
@@ -324,7 +331,6 @@ export async function ensureTopics({
       if (Date.now() > deadline) throw new Error(`topics not ready within ${timeoutMs} ms: ${names.join(', ')}`);
       await sleep(250);
     }
-    const created = missing.map(([name]) => name);
     log(
       `topics: ${created.length ? `created ${created.join(', ')}; ` : ''}` +
         `${wanted.size - created.length} already present (${wanted.size} in all)`,
@@ -350,7 +356,7 @@ async function up() {
 
 const COMMANDS = {
   up,
-  down: stopKafka,
+  down: () => stopKafka(),
   topics: () => ensureTopics(),
 };
 

@@ -1,7 +1,7 @@
-import { Controller, Get, OnModuleDestroy } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import type { Kafka, Admin } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { Inject } from '@nestjs/common';
 import { Public } from '../auth/decorators';
 import { KAFKA } from '../messaging/tokens';
@@ -13,9 +13,7 @@ const KAFKA_CHECK_TIMEOUT_MS = 2000;
 @ApiTags('health')
 @Public()
 @Controller('health')
-export class HealthController implements OnModuleDestroy {
-  private admin?: Admin;
-
+export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
@@ -24,10 +22,6 @@ export class HealthController implements OnModuleDestroy {
     private readonly consumer: KafkaEventServer,
     private readonly shutdown: ShutdownState,
   ) {}
-
-  async onModuleDestroy(): Promise<void> {
-    await this.admin?.disconnect().catch(() => undefined);
-  }
 
   @Get('live')
   @ApiOperation({ summary: 'The process is up (no dependency checked)' })
@@ -52,19 +46,20 @@ export class HealthController implements OnModuleDestroy {
     return this.shutdown.stopping ? indicator.down({ message: 'shutting down' }) : indicator.up();
   }
 
+  /** A fresh connection each time: a cached client would answer from stale metadata while the broker is gone. */
   private async kafkaCheck() {
     const indicator = this.indicators.check('kafka');
+    const admin = this.kafka.admin({ retry: { retries: 0 } });
     try {
-      this.admin ??= this.kafka.admin();
       const cluster = await withTimeout(
-        this.admin.connect().then(() => this.admin!.describeCluster()),
+        admin.connect().then(() => admin.describeCluster()),
         KAFKA_CHECK_TIMEOUT_MS,
       );
       return indicator.up({ brokers: cluster.brokers.length });
     } catch (error) {
-      await this.admin?.disconnect().catch(() => undefined);
-      this.admin = undefined;
       return indicator.down({ message: (error as Error).message });
+    } finally {
+      void admin.disconnect().catch(() => undefined);
     }
   }
 

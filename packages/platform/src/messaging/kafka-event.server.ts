@@ -43,6 +43,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private consumer?: Consumer;
   private admin?: Admin;
   private closed = false;
+  /** Cancels back-off sleeps on close, so shutdown never waits for a retry timer. */
+  private readonly closing = new AbortController();
   private startup?: Promise<void>;
   private assigned = false;
   private readonly assignmentWaiters: Array<() => void> = [];
@@ -71,6 +73,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     if (this.assigned) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('Kafka consumer was not assigned partitions in time')), timeoutMs);
+      timer.unref();
       this.assignmentWaiters.push(() => {
         clearTimeout(timer);
         resolve();
@@ -81,6 +84,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.closing.abort();
     await this.consumer?.disconnect().catch((error: unknown) => this.logger.warn({ err: error }, 'Consumer disconnect failed'));
     await this.admin?.disconnect().catch(() => undefined);
     await this.startup?.catch(() => undefined);
@@ -107,7 +111,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         this.logger.warn({ err: error, backoffMs: backoff }, 'Kafka consumer cannot start yet; retrying');
         await this.consumer?.disconnect().catch(() => undefined);
         this.consumer = undefined;
-        await sleep(backoff);
+        await sleep(backoff, undefined, { signal: this.closing.signal }).catch(() => undefined);
       }
     }
   }

@@ -45,6 +45,7 @@ export class OutboxRelayService implements OnApplicationBootstrap {
   private isLeader = false;
   private failures = 0;
   private lastCleanup = 0;
+  private readonly stopping = new AbortController();
 
   constructor(
     @Inject(OUTBOX_RELAY_OPTIONS) private readonly options: OutboxRelayOptions,
@@ -78,6 +79,7 @@ export class OutboxRelayService implements OnApplicationBootstrap {
       }
     }
     this.running = false;
+    this.stopping.abort();
     this.requestWake();
     await this.loop;
   }
@@ -130,7 +132,7 @@ export class OutboxRelayService implements OnApplicationBootstrap {
         const backoff = Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(this.failures, 10));
         this.logger.warn({ err: error, failures: this.failures, backoffMs: backoff }, 'Outbox relay cannot publish yet; rows wait');
         if (this.client && !(await this.isConnectionAlive())) await this.disconnect();
-        await sleep(backoff);
+        await sleep(backoff, undefined, { signal: this.stopping.signal }).catch(() => undefined);
       }
     }
     await this.disconnect();
@@ -172,13 +174,12 @@ export class OutboxRelayService implements OnApplicationBootstrap {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, timeoutMs);
-      const self = this;
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
-        self.wake = undefined;
+        this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, timeoutMs);
       this.wake = done;
     });
   }

@@ -50,13 +50,15 @@ export class PlatformMetrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
-    const metrics = this;
+    const backlog = () => this.backlogProvider;
+    const lag = () => this.lagProvider;
     new Gauge({
       name: 'outbox_backlog',
       help: 'Committed events not yet published to Kafka',
       registers: [this.registry],
       async collect() {
-        if (metrics.backlogProvider) this.set(await metrics.backlogProvider().catch(() => -1));
+        const provider = backlog();
+        if (provider) this.set(await provider().catch(() => -1));
       },
     });
     new Gauge({
@@ -65,9 +67,10 @@ export class PlatformMetrics {
       labelNames: ['topic', 'partition'] as const,
       registers: [this.registry],
       async collect() {
-        if (!metrics.lagProvider) return;
+        const provider = lag();
+        if (!provider) return;
         this.reset();
-        const lags = await metrics.lagProvider().catch(() => []);
+        const lags = await provider().catch(() => []);
         for (const { topic, partition, lag } of lags) this.set({ topic, partition: String(partition) }, lag);
       },
     });

@@ -5,7 +5,7 @@ import { createServiceApp, ServiceApp, ServiceAppOptions } from '../bootstrap/se
 import { loadServiceEnv, ServiceEnv } from '../config/env';
 import { DEV_JWT_SECRET, SERVICE_DEFAULTS } from '../config/service-defaults';
 import { createKafka } from '../messaging/kafka-client';
-import type { Kafka } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 
 /**
  * A service's settings for integration tests: the real PostgreSQL server with the service's `_test` database, the
@@ -54,6 +54,10 @@ export function testToken(roles: StaffRole[], properties: string[], sub = `test-
   return signDevToken({ roles, properties, sub, secret: process.env.AUTH_JWT_SECRET ?? DEV_JWT_SECRET });
 }
 
+/** A client for test probes; quiet unless TEST_LOG_LEVEL is set, since kafkajs logs retried start-up races as errors. */
 export function testKafka(clientId = 'frontoffice-tests'): Kafka {
-  return createKafka({ brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), clientId });
+  return createKafka(
+    { brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), clientId },
+    process.env.TEST_LOG_LEVEL ? {} : { logLevel: logLevel.NOTHING },
+  );
 }

@@ -1,0 +1,44 @@
+// Small helpers shared by the root scripts (start, test, token, dlq).
+import { spawn } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Runs a command with inherited output; resolves with its exit code (never rejects on a non-zero code). */
+export function exec(command, args, { env = {}, cwd = ROOT } = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolvePromise(code ?? (signal ? 1 : 0)));
+  });
+}
+
+export async function execOrFail(command, args, options) {
+  const code = await exec(command, args, options);
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed with exit code ${code}`);
+}
+
+export function say(message) {
+  console.log(`\x1b[36m▸\x1b[0m ${message}`);
+}
+
+/** Parses `--name value` and `--flag` arguments. */
+export function parseArgs(argv) {
+  const options = { _: [] };
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index];
+    if (!argument.startsWith('--')) {
+      options._.push(argument);
+      continue;
+    }
+    const name = argument.slice(2);
+    const next = argv[index + 1];
+    if (next === undefined || next.startsWith('--')) options[name] = true;
+    else {
+      options[name] = options[name] === undefined ? next : [].concat(options[name], next);
+      index += 1;
+    }
+  }
+  return options;
+}

@@ -1,0 +1,80 @@
+// `npm test`: the whole suite against a real PostgreSQL and a real Kafka broker (started here when none answers).
+// Order: infrastructure → build → type check → migrations of the test databases → parallel suites → the suites that
+// stop the broker on purpose (run alone, last) → summary line `N passed, N failed`.
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ensureDatabases, ensureKafka, ensurePostgres, ensureTopics, loadServices, stopKafka } from './infra.mjs';
+import { exec, execOrFail, ROOT, say } from './lib.mjs';
+
+const RESULTS_DIR = join(ROOT, '.local', 'test-results');
+const PLATFORM_TEST_DATABASE = 'frontoffice_platform_test';
+
+async function jestPhase(name, args) {
+  const outputFile = join(RESULTS_DIR, `${name}.json`);
+  say(`jest: ${name}`);
+  const code = await exec('npx', ['jest', '--json', `--outputFile=${outputFile}`, ...args]);
+  try {
+    return { code, results: JSON.parse(await readFile(outputFile, 'utf8')) };
+  } catch {
+    return { code, results: undefined };
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  let startedKafka = false;
+  const passthrough = process.argv.slice(2);
+  let passed = 0;
+  let failed = 0;
+  try {
+    await ensurePostgres();
+    const services = await loadServices();
+    await ensureDatabases([...services.flatMap((service) => [service.database, `${service.database}_test`]), PLATFORM_TEST_DATABASE]);
+    ({ startedLocally: startedKafka } = await ensureKafka());
+
+    say('build (turbo)');
+    await execOrFail('npx', ['turbo', 'run', 'build', '--output-logs=errors-only']);
+    await ensureTopics();
+    say('type check (turbo)');
+    await execOrFail('npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only']);
+    say('lint');
+    await execOrFail('npx', ['eslint', '.', '--max-warnings=0']);
+
+    say('migrations of the test databases (each service’s migrate command)');
+    for (const service of services) {
+      await execOrFail('node', [join(service.dir, 'dist', 'migrate.js')], {
+        env: { DATABASE_URL: `postgres://${process.env.PGUSER ?? 'postgres'}@${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? '5432'}/${service.database}_test` },
+      });
+    }
+
+    await rm(RESULTS_DIR, { recursive: true, force: true });
+    await mkdir(RESULTS_DIR, { recursive: true });
+    const phases = [
+      await jestPhase('suites', ['--maxWorkers=2', '--testPathIgnorePatterns', '\\.serial-spec\\.ts$', ...passthrough]),
+      await jestPhase('broker-outage', ['--runInBand', '--testPathPatterns', '\\.serial-spec\\.ts$', ...passthrough]),
+    ];
+    for (const { code, results } of phases) {
+      if (!results) {
+        failed += 1;
+        console.error(`a jest phase ended with code ${code} and no results`);
+        continue;
+      }
+      passed += results.numPassedTests;
+      failed += results.numFailedTests + (results.numRuntimeErrorTestSuites ?? 0);
+      if (code !== 0 && results.numFailedTests === 0 && !results.numRuntimeErrorTestSuites) failed += 1;
+    }
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    failed += 1;
+  } finally {
+    if (startedKafka) {
+      say('stopping the broker this run started');
+      await stopKafka().catch((error) => console.error(error.message));
+    }
+  }
+  say(`finished in ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 && passed > 0 ? 0 : 1);
+}
+
+await main();
