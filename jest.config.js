@@ -1,4 +1,4 @@
 /** The whole suite: every workspace's own Jest project. */
 module.exports = {
-  projects: ['<rootDir>/packages/*', '<rootDir>/apps/*'],
+  projects: ['<rootDir>/packages/*', '<rootDir>/apps/*', '<rootDir>/e2e'],
 };

@@ -30,3 +30,4 @@ export * from './platform.module';
 export * from './openapi/api-money';
 export * from './database/run-migrations';
 export * from './bootstrap/main';
+export * from './http/uuid-param.pipe';

@@ -1,6 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@frontoffice/platform';
+import { Roles, UuidParam } from '@frontoffice/platform';
 import { FolioDetailView, FolioList, FolioQuery } from './folios.dto';
 import { FoliosService } from './folios.service';
 
@@ -14,13 +14,13 @@ export class FoliosController {
   @Get()
   @ApiOperation({ summary: "A property's folios, optionally those of one reservation" })
   @ApiOkResponse({ type: FolioList })
-  async list(@Param('propertyId', ParseUUIDPipe) propertyId: string, @Query() query: FolioQuery): Promise<FolioList> {
+  async list(@Param('propertyId', UuidParam) propertyId: string, @Query() query: FolioQuery): Promise<FolioList> {
     return { items: await this.folios.list(propertyId, query.reservationId), nextCursor: null };
   }
 
   @Get(':folioId')
   @ApiOkResponse({ type: FolioDetailView })
-  get(@Param('propertyId', ParseUUIDPipe) propertyId: string, @Param('folioId', ParseUUIDPipe) folioId: string): Promise<FolioDetailView> {
+  get(@Param('propertyId', UuidParam) propertyId: string, @Param('folioId', UuidParam) folioId: string): Promise<FolioDetailView> {
     return this.folios.get(propertyId, folioId);
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles } from '@frontoffice/platform';
+import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
 import { CreatePropertyDto, CreateRoomTypeDto, PropertyList, PropertyView, RoomTypeList, RoomTypeView } from './properties.dto';
 import { PropertiesService, toPropertyView } from './properties.service';
 
@@ -28,7 +28,7 @@ export class PropertiesController {
 
   @Get(':propertyId')
   @ApiOkResponse({ type: PropertyView })
-  async get(@Param('propertyId', ParseUUIDPipe) propertyId: string): Promise<PropertyView> {
+  async get(@Param('propertyId', UuidParam) propertyId: string): Promise<PropertyView> {
     return toPropertyView(await this.properties.get(propertyId));
   }
 
@@ -36,13 +36,13 @@ export class PropertiesController {
   @Roles('front_office_manager')
   @ApiOperation({ summary: 'Create a room type with its nightly base rate' })
   @ApiCreatedResponse({ type: RoomTypeView })
-  createRoomType(@Param('propertyId', ParseUUIDPipe) propertyId: string, @Body() input: CreateRoomTypeDto): Promise<RoomTypeView> {
+  createRoomType(@Param('propertyId', UuidParam) propertyId: string, @Body() input: CreateRoomTypeDto): Promise<RoomTypeView> {
     return this.properties.createRoomType(propertyId, input);
   }
 
   @Get(':propertyId/room-types')
   @ApiOkResponse({ type: RoomTypeList })
-  async listRoomTypes(@Param('propertyId', ParseUUIDPipe) propertyId: string): Promise<RoomTypeList> {
+  async listRoomTypes(@Param('propertyId', UuidParam) propertyId: string): Promise<RoomTypeList> {
     return { items: await this.properties.listRoomTypes(propertyId), nextCursor: null };
   }
 }

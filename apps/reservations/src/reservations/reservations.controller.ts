@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@frontoffice/platform';
+import { Roles, UuidParam } from '@frontoffice/platform';
 import { CreateReservationDto, ReservationView } from './reservations.dto';
 import { ReservationsService } from './reservations.service';
 
@@ -16,7 +16,7 @@ export class ReservationsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes retries safe: one booking per key' })
   @ApiCreatedResponse({ type: ReservationView })
   create(
-    @Param('propertyId', ParseUUIDPipe) propertyId: string,
+    @Param('propertyId', UuidParam) propertyId: string,
     @Body() input: CreateReservationDto,
   ): Promise<ReservationView> {
     return this.reservations.create(propertyId, input);
@@ -25,8 +25,8 @@ export class ReservationsController {
   @Get(':reservationId')
   @ApiOkResponse({ type: ReservationView })
   get(
-    @Param('propertyId', ParseUUIDPipe) propertyId: string,
-    @Param('reservationId', ParseUUIDPipe) reservationId: string,
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Param('reservationId', UuidParam) reservationId: string,
   ): Promise<ReservationView> {
     return this.reservations.get(propertyId, reservationId);
   }

@@ -84,7 +84,10 @@ export async function runService(module: unknown, env: ServiceEnv, options: Serv
       logger.log(`${signal} received: shutting down`);
       service
         .shutdown()
-        .then(() => process.exit(0))
+        .then(() => {
+          logger.log('stopped cleanly: consumer closed, outbox drained, connections closed');
+          process.exit(0);
+        })
         .catch((error: unknown) => {
           logger.error(error);
           process.exit(1);

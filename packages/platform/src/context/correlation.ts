@@ -33,7 +33,13 @@ const TRACEPARENT_PATTERN = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$
 /** Keeps a caller's W3C traceparent when well formed, else starts a new trace so downstream spans still link up. */
 export function traceparentFrom(header: string | string[] | undefined): string {
   const candidate = Array.isArray(header) ? header[0] : header;
-  if (candidate && TRACEPARENT_PATTERN.test(candidate)) return candidate;
+  if (candidate && TRACEPARENT_PATTERN.test(candidate) && isValidTraceContext(candidate)) return candidate;
   const hex = (bytes: number) => randomBytes(bytes).toString('hex');
   return `00-${hex(16)}-${hex(8)}-01`;
+}
+
+/** W3C Trace Context: version ff and all-zero trace or parent ids are invalid and start a new trace. */
+function isValidTraceContext(traceparent: string): boolean {
+  const [version, traceId, parentId] = traceparent.split('-');
+  return version !== 'ff' && !/^0+$/.test(traceId) && !/^0+$/.test(parentId);
 }

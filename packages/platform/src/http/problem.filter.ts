@@ -63,14 +63,15 @@ export function toProblem(error: unknown, instance: string): ProblemDetails {
     };
   }
   if (error instanceof DomainError) {
+    // Details first: a detail named like a standard member (a reservation's `status`) must not replace it.
     return {
+      ...error.details,
       type: problemType(error.code),
       title: TITLES[error.status] ?? 'Error',
       status: error.status,
       code: error.code,
       detail: error.message,
       instance,
-      ...error.details,
     };
   }
   if (error instanceof HttpException) {
@@ -83,7 +84,13 @@ export function toProblem(error: unknown, instance: string): ProblemDetails {
           ? String((response as { message: unknown }).message)
           : error.message;
     const code = CODES[status] ?? (status >= 500 ? 'internal-error' : 'error');
-    return { type: problemType(code), title: TITLES[status] ?? 'Error', status, code, detail: message, instance };
+    const problem: ProblemDetails = { type: problemType(code), title: TITLES[status] ?? 'Error', status, code, detail: message, instance };
+    // Health checks answer 503 with the state of each dependency: keep it, it says what is down.
+    if (typeof response === 'object' && (response as { details?: unknown }).details !== undefined) {
+      problem.detail = 'One or more dependencies are not ready';
+      problem.checks = (response as { details: unknown }).details;
+    }
+    return problem;
   }
   if (isBodyParserError(error) && error.status >= 400 && error.status < 500) {
     const code = error.type === 'entity.parse.failed' ? 'malformed-json' : (CODES[error.status] ?? 'bad-request');
@@ -115,7 +122,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = context.getResponse<Response>();
     const problem = toProblem(error, request.originalUrl ?? request.url);
     if (request.id !== undefined) problem.correlationId = String(request.id);
-    if (problem.status >= 500) {
+    if (problem.status === 500) {
       this.logger.error({ err: error, correlationId: problem.correlationId }, 'Unhandled error');
     }
     if (response.headersSent) return;

@@ -5,7 +5,7 @@ import type { Admin, Consumer, EachMessagePayload, Kafka } from 'kafkajs';
 import { lastValueFrom, isObservable } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { runWithCorrelation } from '../context/correlation';
+import { runWithCorrelation, traceparentFrom } from '../context/correlation';
 import { PlatformMetrics } from '../metrics/platform-metrics';
 import { deadLetterMessage, headersAsStrings } from './dead-letter';
 import { EventContext } from './event-context';
@@ -167,7 +167,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.applyOnce(envelope, handler, topic, partition, message.offset);
+        return await this.applyOnce(envelope, handler, topic, partition, message.offset, headersAsStrings(message.headers).traceparent);
       } catch (error) {
         const permanent = error instanceof PoisonMessage || error instanceof EventValidationError;
         if (permanent || attempt >= this.options.maxAttempts) {
@@ -188,6 +188,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     topic: string,
     partition: number,
     offset: string,
+    traceparent: string | undefined,
   ): Promise<Outcome> {
     const consumerName = this.options.groupId;
     return this.options.dataSource.transaction(async (manager) => {
@@ -199,7 +200,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       if (inserted.length === 0) return 'duplicate';
       const context = new EventContext([envelope, manager, topic, partition, offset]);
       await runWithCorrelation(
-        { correlationId: envelope.correlationId, causationId: envelope.id },
+        { correlationId: envelope.correlationId, causationId: envelope.id, traceparent: traceparentFrom(traceparent) },
         async () => {
           const result: unknown = await handler(envelope, context);
           if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });

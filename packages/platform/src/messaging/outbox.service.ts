@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createEvent, EventDataMap, EventEnvelope, EventType, findEventDefinition } from '@frontoffice/contracts';
 import type { EntityManager } from 'typeorm';
-import { currentCorrelation } from '../context/correlation';
+import { currentCorrelation, traceparentFrom } from '../context/correlation';
 
 export const OUTBOX_CHANNEL = 'frontoffice_outbox';
 
@@ -41,7 +41,7 @@ export class OutboxService {
     const definition = findEventDefinition(event.type, event.version);
     if (!definition) throw new Error(`Event ${event.type} v${event.version} is not in the contracts catalog`);
     const traceparent = currentTraceparent();
-    const headers = { id: event.id, type: event.type, ...(traceparent ? { traceparent } : {}) };
+    const headers = { id: event.id, type: event.type, traceparent };
     await manager.query(
       'INSERT INTO outbox_event (id, topic, message_key, type, envelope, headers) VALUES ($1, $2, $3, $4, $5, $6)',
       [event.id, definition.topic, event.propertyId, event.type, JSON.stringify(event), JSON.stringify(headers)],
@@ -52,6 +52,6 @@ export class OutboxService {
 }
 
 /** W3C trace context of the current work; a fresh trace when none is propagated. */
-function currentTraceparent(): string | undefined {
-  return currentCorrelation()?.traceparent;
+function currentTraceparent(): string {
+  return currentCorrelation()?.traceparent ?? traceparentFrom(undefined);
 }

@@ -1,3 +1,4 @@
 export * from './test-service';
 export * from './event-probe';
 export * from './eventually';
+export * from './service-process';

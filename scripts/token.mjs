@@ -1,0 +1,22 @@
+// `npm run token -- --role front_desk [--role finance] --property <id>|* [--sub emp-42] [--ttl 3600]`
+// Prints a development bearer token signed with AUTH_JWT_SECRET (the documented dev default when unset).
+import { DEV_JWT_SECRET, isStaffRole, signDevToken } from '@frontoffice/platform';
+import { parseArgs } from './lib.mjs';
+
+const options = parseArgs(process.argv.slice(2));
+const roles = [].concat(options.role ?? []);
+const properties = [].concat(options.property ?? '*');
+const usage = 'usage: npm run token -- --role <front_desk|front_office_manager|concierge|porter|finance|admin> [--role ...] --property <propertyId|*> [--sub emp-42] [--ttl seconds]';
+
+if (options.help || roles.length === 0 || roles.some((role) => !isStaffRole(role))) {
+  console.error(roles.length ? `unknown role in: ${roles.join(', ')}\n${usage}` : usage);
+  process.exit(2);
+}
+const ttl = options.ttl === undefined ? undefined : Number(options.ttl);
+if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0)) {
+  console.error('--ttl must be a positive number of seconds');
+  process.exit(2);
+}
+console.log(
+  signDevToken({ roles, properties, sub: options.sub ?? `dev-${roles[0]}`, secret: process.env.AUTH_JWT_SECRET || DEV_JWT_SECRET, expiresInSeconds: ttl }),
+);
