@@ -3,6 +3,8 @@ import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+process.env.TURBO_TELEMETRY_DISABLED ??= '1';
+
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Runs a command with inherited output; resolves with its exit code (never rejects on a non-zero code). */

@@ -12,7 +12,8 @@ const PLATFORM_TEST_DATABASE = 'frontoffice_platform_test';
 async function jestPhase(name, args) {
   const outputFile = join(RESULTS_DIR, `${name}.json`);
   say(`jest: ${name}`);
-  const code = await exec('npx', ['jest', '--json', `--outputFile=${outputFile}`, ...args]);
+  // --forceExit: a client library's leftover timer must never hold CI past the end of the suite.
+  const code = await exec('npx', ['jest', '--json', '--forceExit', `--outputFile=${outputFile}`, ...args]);
   try {
     return { code, results: JSON.parse(await readFile(outputFile, 'utf8')) };
   } catch {
