@@ -116,6 +116,7 @@ export class PlatformModule implements NestModule {
               dataSource,
               metrics,
               groupId: env.KAFKA_GROUP_ID,
+              inboxName: service,
               topics: options.consumes,
               enabled: env.KAFKA_CONSUMER_ENABLED,
               fromBeginning: env.KAFKA_FROM_BEGINNING,

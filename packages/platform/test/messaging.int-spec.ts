@@ -77,6 +77,29 @@ describe('messaging with a real broker and database', () => {
     expect(inbox[0].count).toBe(1);
   });
 
+  it('applies an event once per service database, even when two consumer groups feed that database', async () => {
+    const second = await startTestService(ProbeAppModule.register(testEnv('billing-bridge', ServiceEnv, { DATABASE_URL: env.DATABASE_URL })));
+    try {
+      const event = reservationCreated(randomUUID());
+      await produce(JSON.stringify(event), event.propertyId);
+      // Each group gets its copy: wait until both have consumed past it, then count the effects.
+      const marker = reservationCreated(event.propertyId);
+      await produce(JSON.stringify(marker), marker.propertyId);
+      await eventually(async () => {
+        const rows: { count: number }[] = await dataSource.query(
+          `SELECT count(*)::int AS count FROM probe_effect WHERE reservation_id = $1`,
+          [marker.data.reservationId],
+        );
+        expect(rows[0].count).toBe(1);
+      });
+      const metrics = async (url: string) => (await (await fetch(`${url}/metrics`)).text()).match(/consumer_messages_total\{topic="reservations\.events\.v1",outcome="duplicate"\} (\d+)/)?.[1];
+      await eventually(async () => expect(Number((await metrics(second.url)) ?? 0) + Number((await metrics(service.url)) ?? 0)).toBeGreaterThanOrEqual(2));
+      expect(await effectsOf(event.data.reservationId)).toBe(1);
+    } finally {
+      await second.shutdown();
+    }
+  });
+
   it('retries a failing handler with backoff and applies the event once when it recovers', async () => {
     const event = reservationCreated(randomUUID());
     failures.set(event.data.reservationId, 2);

@@ -17,6 +17,11 @@ export interface KafkaEventServerOptions {
   dataSource: DataSource;
   metrics: PlatformMetrics;
   groupId: string;
+  /**
+   * Name under which applied events are recorded in the inbox: the service, not the consumer group, because the
+   * effects live in the service's database — two groups feeding one database must still apply an event once.
+   */
+  inboxName: string;
   /** Topics this service consumes; none means the service runs no consumer. */
   topics: string[];
   enabled: boolean;
@@ -190,7 +195,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     offset: string,
     traceparent: string | undefined,
   ): Promise<Outcome> {
-    const consumerName = this.options.groupId;
+    const consumerName = this.options.inboxName;
     return this.options.dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO inbox_event (consumer, event_id, type, topic, partition, kafka_offset)
