@@ -8,7 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { createKafka, KafkaProducerService, OutboxRelayService, PlatformMetrics, runMigrations } from '@frontoffice/platform';
+import {
+  createKafka,
+  KafkaProducerService,
+  OutboxRelayService,
+  PlatformMetrics,
+  runMigrations,
+} from '@frontoffice/platform';
 import { ensureDatabases, ensureKafka, ensurePostgres, stopKafka } from './infra.mjs';
 import { execOrFail, parseArgs, say } from './lib.mjs';
 
@@ -46,14 +52,26 @@ async function receiver(kafka) {
   });
   await joined;
   return {
-    waitFor: (id) => (arrived.has(id) ? Promise.resolve(arrived.get(id)) : new Promise((resolve) => waiters.set(id, resolve))),
+    waitFor: (id) =>
+      arrived.has(id) ? Promise.resolve(arrived.get(id)) : new Promise((resolve) => waiters.set(id, resolve)),
     count: () => arrived.size,
     stop: () => consumer.disconnect(),
   };
 }
 
 function envelope(id) {
-  return JSON.stringify({ id, type: 'bench.measured', version: 1, source: 'reservations', time: new Date().toISOString(), propertyId: randomUUID(), subject: id, correlationId: id, causationId: null, data: { padding: 'x'.repeat(600) } });
+  return JSON.stringify({
+    id,
+    type: 'bench.measured',
+    version: 1,
+    source: 'reservations',
+    time: new Date().toISOString(),
+    propertyId: randomUUID(),
+    subject: id,
+    correlationId: id,
+    causationId: null,
+    data: { padding: 'x'.repeat(600) },
+  });
 }
 
 async function insertOutboxRow(client, id) {
@@ -75,11 +93,21 @@ async function main() {
   const kafka = createKafka({ brokers, clientId: 'frontoffice-bench' });
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: 6, replicationFactor: 1 }], waitForLeaders: true });
+  await admin.createTopics({
+    topics: [{ topic: TOPIC, numPartitions: 6, replicationFactor: 1 }],
+    waitForLeaders: true,
+  });
 
   const producer = new KafkaProducerService(kafka);
   const relay = new OutboxRelayService(
-    { databaseUrl, enabled: true, pollIntervalMs: 1000, batchSize: BATCH, retentionHours: 1, lockName: `bench-${TOPIC}` },
+    {
+      databaseUrl,
+      enabled: true,
+      pollIntervalMs: 1000,
+      batchSize: BATCH,
+      retentionHours: 1,
+      lockName: `bench-${TOPIC}`,
+    },
     producer,
     new PlatformMetrics(),
   );
@@ -109,7 +137,11 @@ async function main() {
     const rawIds = Array.from({ length: THROUGHPUT_EVENTS }, () => randomUUID());
     let started = performance.now();
     for (let index = 0; index < rawIds.length; index += BATCH) {
-      await producer.send(rawIds.slice(index, index + BATCH).map((id) => ({ topic: TOPIC, key: id.slice(0, 8), value: envelope(id), headers: { id } })));
+      await producer.send(
+        rawIds
+          .slice(index, index + BATCH)
+          .map((id) => ({ topic: TOPIC, key: id.slice(0, 8), value: envelope(id), headers: { id } })),
+      );
     }
     await inbox.waitFor(rawIds.at(-1));
     await Promise.all(rawIds.map((id) => inbox.waitFor(id)));
@@ -135,16 +167,21 @@ async function main() {
 
     // Services writing: one transaction per event from WRITERS connections at once, until all are received.
     const WRITERS = 8;
-    const writers = await Promise.all(Array.from({ length: WRITERS }, async () => {
-      const writer = new pg.Client({ connectionString: databaseUrl });
-      await writer.connect();
-      return writer;
-    }));
+    const writers = await Promise.all(
+      Array.from({ length: WRITERS }, async () => {
+        const writer = new pg.Client({ connectionString: databaseUrl });
+        await writer.connect();
+        return writer;
+      }),
+    );
     const outboxIds = Array.from({ length: THROUGHPUT_EVENTS }, () => randomUUID());
     started = performance.now();
-    await Promise.all(writers.map(async (writer, slot) => {
-      for (let index = slot; index < outboxIds.length; index += WRITERS) await insertOutboxRow(writer, outboxIds[index]);
-    }));
+    await Promise.all(
+      writers.map(async (writer, slot) => {
+        for (let index = slot; index < outboxIds.length; index += WRITERS)
+          await insertOutboxRow(writer, outboxIds[index]);
+      }),
+    );
     const committedSeconds = (performance.now() - started) / 1000;
     await Promise.all(outboxIds.map((id) => inbox.waitFor(id)));
     const outboxSeconds = (performance.now() - started) / 1000;

@@ -8,7 +8,10 @@ import { parseArgs } from './lib.mjs';
 
 const options = parseArgs(process.argv.slice(2));
 const [command] = options._;
-const kafka = createKafka({ brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), clientId: 'frontoffice-dlq-tool' });
+const kafka = createKafka({
+  brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+  clientId: 'frontoffice-dlq-tool',
+});
 const allDlqTopics = TOPIC_CATALOG.map((topic) => dlqTopicOf(topic.name));
 
 async function list() {
@@ -33,7 +36,8 @@ async function replay() {
   let chosen;
   if (options.all) chosen = letters;
   else if (options['event-id']) chosen = letters.filter((letter) => letter.eventId === options['event-id']);
-  else if (options.offset) chosen = letters.filter((letter) => `${letter.partition}:${letter.offset}` === options.offset);
+  else if (options.offset)
+    chosen = letters.filter((letter) => `${letter.partition}:${letter.offset}` === options.offset);
   else throw new Error('replay needs --event-id <id>, --offset <partition>:<offset> or --all');
   if (chosen.length === 0) throw new Error('no dead letter matches');
   const count = await replayDeadLetters(kafka, chosen);
@@ -44,7 +48,9 @@ try {
   if (command === 'list') await list();
   else if (command === 'replay') await replay();
   else {
-    console.error('usage: npm run dlq -- list [--topic <dlq topic>] | replay --topic <dlq topic> (--event-id <id> | --offset <p>:<o> | --all)');
+    console.error(
+      'usage: npm run dlq -- list [--topic <dlq topic>] | replay --topic <dlq topic> (--event-id <id> | --offset <p>:<o> | --all)',
+    );
     process.exit(2);
   }
 } catch (error) {

@@ -48,7 +48,8 @@ async function seedDemo(reservationsUrl) {
   const have = new Set((roomTypes.body?.items ?? []).map((roomType) => roomType.code));
   for (const roomType of DEMO_ROOM_TYPES.filter((candidate) => !have.has(candidate.code))) {
     const created = await api('POST', `${reservationsUrl}/v1/properties/${property.id}/room-types`, admin, roomType);
-    if (created.status !== 201) throw new Error(`demo room type ${roomType.code}: ${created.status} ${JSON.stringify(created.body)}`);
+    if (created.status !== 201)
+      throw new Error(`demo room type ${roomType.code}: ${created.status} ${JSON.stringify(created.body)}`);
   }
   const all = await api('GET', `${reservationsUrl}/v1/properties/${property.id}/room-types`, admin);
   return { property, roomTypes: all.body.items };

@@ -30,7 +30,10 @@ async function main() {
   try {
     await ensurePostgres();
     const services = await loadServices();
-    await ensureDatabases([...services.flatMap((service) => [service.database, `${service.database}_test`]), PLATFORM_TEST_DATABASE]);
+    await ensureDatabases([
+      ...services.flatMap((service) => [service.database, `${service.database}_test`]),
+      PLATFORM_TEST_DATABASE,
+    ]);
     ({ startedLocally: startedKafka } = await ensureKafka());
 
     say('build (turbo)');
@@ -38,13 +41,15 @@ async function main() {
     await ensureTopics();
     say('type check (turbo)');
     await execOrFail('npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only']);
-    say('lint');
-    await execOrFail('npx', ['eslint', '.', '--max-warnings=0']);
+    say('lint (eslint, prettier)');
+    await execOrFail('npm', ['run', '-s', 'lint']);
 
     say('migrations of the test databases (each service’s migrate command)');
     for (const service of services) {
       await execOrFail('node', [join(service.dir, 'dist', 'migrate.js')], {
-        env: { DATABASE_URL: `postgres://${process.env.PGUSER ?? 'postgres'}@${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? '5432'}/${service.database}_test` },
+        env: {
+          DATABASE_URL: `postgres://${process.env.PGUSER ?? 'postgres'}@${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? '5432'}/${service.database}_test`,
+        },
       });
     }
 

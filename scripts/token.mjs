@@ -6,7 +6,8 @@ import { parseArgs } from './lib.mjs';
 const options = parseArgs(process.argv.slice(2));
 const roles = [].concat(options.role ?? []);
 const properties = [].concat(options.property ?? '*');
-const usage = 'usage: npm run token -- --role <front_desk|front_office_manager|concierge|porter|finance|admin> [--role ...] --property <propertyId|*> [--sub emp-42] [--ttl seconds]';
+const usage =
+  'usage: npm run token -- --role <front_desk|front_office_manager|concierge|porter|finance|admin> [--role ...] --property <propertyId|*> [--sub emp-42] [--ttl seconds]';
 
 if (options.help || roles.length === 0 || roles.some((role) => !isStaffRole(role))) {
   console.error(roles.length ? `unknown role in: ${roles.join(', ')}\n${usage}` : usage);
@@ -18,5 +19,11 @@ if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0)) {
   process.exit(2);
 }
 console.log(
-  signDevToken({ roles, properties, sub: options.sub ?? `dev-${roles[0]}`, secret: process.env.AUTH_JWT_SECRET || DEV_JWT_SECRET, expiresInSeconds: ttl }),
+  signDevToken({
+    roles,
+    properties,
+    sub: options.sub ?? `dev-${roles[0]}`,
+    secret: process.env.AUTH_JWT_SECRET || DEV_JWT_SECRET,
+    expiresInSeconds: ttl,
+  }),
 );

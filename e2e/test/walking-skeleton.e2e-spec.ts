@@ -1,4 +1,13 @@
-import { EventProbe, eventually, freePort, ServiceProcess, spawnServiceProcess, testKafka, testToken, waitUntilReady } from '@frontoffice/platform/testing';
+import {
+  EventProbe,
+  eventually,
+  freePort,
+  ServiceProcess,
+  spawnServiceProcess,
+  testKafka,
+  testToken,
+  waitUntilReady,
+} from '@frontoffice/platform/testing';
 import { TOPICS, validateEvent } from '@frontoffice/contracts';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -43,7 +52,8 @@ describe('walking skeleton: four services, one broker, one database server', () 
     try {
       await Promise.all([...running.values()].map((service) => waitUntilReady(service.url, 90_000)));
     } catch (error) {
-      for (const service of running.values()) console.error(`--- ${service.name}\n${service.output.slice(-30).join('\n')}`);
+      for (const service of running.values())
+        console.error(`--- ${service.name}\n${service.output.slice(-30).join('\n')}`);
       throw error;
     }
   }, 120_000);
@@ -57,7 +67,11 @@ describe('walking skeleton: four services, one broker, one database server', () 
   const post = async (name: Name, path: string, token: string, body: unknown) => {
     const response = await fetch(`${url(name)}${path}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+      },
       body: JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> & { id: string } };
@@ -74,12 +88,17 @@ describe('walking skeleton: four services, one broker, one database server', () 
     });
     expect(property.status).toBe(201);
     const propertyId = property.body.id;
-    const roomType = await post('reservations', `/v1/properties/${propertyId}/room-types`, testToken(['front_office_manager'], [propertyId]), {
-      code: 'TWN',
-      name: 'Twin',
-      maxOccupancy: 2,
-      baseRate: { amountMinor: 32_000, currency: 'JPY' },
-    });
+    const roomType = await post(
+      'reservations',
+      `/v1/properties/${propertyId}/room-types`,
+      testToken(['front_office_manager'], [propertyId]),
+      {
+        code: 'TWN',
+        name: 'Twin',
+        maxOccupancy: 2,
+        baseRate: { amountMinor: 32_000, currency: 'JPY' },
+      },
+    );
     expect(roomType.status).toBe(201);
 
     const desk = testToken(['front_desk'], [propertyId]);
@@ -95,9 +114,12 @@ describe('walking skeleton: four services, one broker, one database server', () 
 
     const folio = await eventually(
       async () => {
-        const response = await fetch(`${url('billing-bridge')}/v1/properties/${propertyId}/folios?reservationId=${reservation.body.id}`, {
-          headers: { authorization: `Bearer ${desk}` },
-        });
+        const response = await fetch(
+          `${url('billing-bridge')}/v1/properties/${propertyId}/folios?reservationId=${reservation.body.id}`,
+          {
+            headers: { authorization: `Bearer ${desk}` },
+          },
+        );
         const list = (await response.json()) as { items: Array<Record<string, unknown>> };
         expect(list.items).toHaveLength(1);
         return list.items[0];
@@ -106,10 +128,16 @@ describe('walking skeleton: four services, one broker, one database server', () 
     );
     const latencyMs = Date.now() - bookedAt;
     console.log(`booking → folio visible in billing-bridge: ${latencyMs} ms`);
-    expect(folio).toMatchObject({ reservationId: reservation.body.id, status: 'open', balance: { amountMinor: 0, currency: 'JPY' } });
+    expect(folio).toMatchObject({
+      reservationId: reservation.body.id,
+      status: 'open',
+      balance: { amountMinor: 0, currency: 'JPY' },
+    });
 
     // On the wire: reservation.created then folio.opened, both valid against the contracts and causally linked.
-    const created = validateEvent((await probe.waitFor((message) => message.json?.subject === reservation.body.id)).json);
+    const created = validateEvent(
+      (await probe.waitFor((message) => message.json?.subject === reservation.body.id)).json,
+    );
     const opened = validateEvent((await probe.waitFor((message) => message.json?.subject === folio.id)).json);
     expect(opened.causationId).toBe(created.id);
     expect(opened.correlationId).toBe(created.correlationId);

@@ -1,5 +1,13 @@
 import { createEvent, EventEnvelope, ReservationCreatedV1, TOPICS, validateEvent } from '@frontoffice/contracts';
-import { EventProbe, eventually, RunningTestService, startTestService, testEnv, testKafka, testToken } from '@frontoffice/platform/testing';
+import {
+  EventProbe,
+  eventually,
+  RunningTestService,
+  startTestService,
+  testEnv,
+  testKafka,
+  testToken,
+} from '@frontoffice/platform/testing';
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import { AppModule, BILLING_APP } from '../src/app.module';
@@ -55,7 +63,11 @@ describe('billing-bridge folios', () => {
 
   it('opens one folio per reservation, even when the event is delivered twice, and announces it', async () => {
     const event = reservationCreated(randomUUID());
-    const message = { key: event.propertyId, value: JSON.stringify(event), headers: { id: event.id, type: event.type } };
+    const message = {
+      key: event.propertyId,
+      value: JSON.stringify(event),
+      headers: { id: event.id, type: event.type },
+    };
     await producer.send({ topic: TOPICS.reservations, messages: [message] });
     await producer.send({ topic: TOPICS.reservations, messages: [message] });
 
@@ -70,14 +82,27 @@ describe('billing-bridge folios', () => {
       guestName: 'Jean Valjean',
       balance: { amountMinor: 0, currency: 'EUR' },
     });
-    const announced = await probe.waitFor((candidate) => (candidate.json?.data as { reservationId?: string } | undefined)?.reservationId === event.data.reservationId);
+    const announced = await probe.waitFor(
+      (candidate) =>
+        (candidate.json?.data as { reservationId?: string } | undefined)?.reservationId === event.data.reservationId,
+    );
     const folioOpened = validateEvent(announced.json);
-    expect(folioOpened).toMatchObject({ type: 'folio.opened', source: 'billing-bridge', causationId: event.id, correlationId: event.correlationId });
+    expect(folioOpened).toMatchObject({
+      type: 'folio.opened',
+      source: 'billing-bridge',
+      causationId: event.id,
+      correlationId: event.correlationId,
+    });
 
     // A second delivery could only have shown up by now if it were applied: the marker on the same key is later.
     const marker = reservationCreated(event.propertyId);
-    await producer.send({ topic: TOPICS.reservations, messages: [{ key: marker.propertyId, value: JSON.stringify(marker) }] });
-    await eventually(async () => expect((await folios(marker.propertyId, marker.data.reservationId)).body.items).toHaveLength(1));
+    await producer.send({
+      topic: TOPICS.reservations,
+      messages: [{ key: marker.propertyId, value: JSON.stringify(marker) }],
+    });
+    await eventually(async () =>
+      expect((await folios(marker.propertyId, marker.data.reservationId)).body.items).toHaveLength(1),
+    );
     expect((await folios(event.propertyId, event.data.reservationId)).body.items).toHaveLength(1);
 
     const detail = await fetch(`${service.url}/v1/properties/${event.propertyId}/folios/${body.items[0].id}`, {

@@ -1,5 +1,12 @@
 import { TOPICS, validateEvent } from '@frontoffice/contracts';
-import { EventProbe, RunningTestService, startTestService, testEnv, testKafka, testToken } from '@frontoffice/platform/testing';
+import {
+  EventProbe,
+  RunningTestService,
+  startTestService,
+  testEnv,
+  testKafka,
+  testToken,
+} from '@frontoffice/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { AppModule, RESERVATIONS_APP } from '../src/app.module';
 import { ReservationsEnv } from '../src/config/reservations.env';
@@ -97,9 +104,22 @@ describe('reservations service', () => {
     const message = await probe.waitFor((candidate) => candidate.json?.subject === reservation.id);
     const event = validateEvent(message.json);
     expect(message.key).toBe(property.id);
-    expect(message.headers).toMatchObject({ id: event.id, type: 'reservation.created', traceparent: expect.stringMatching(/^00-/) });
-    expect(event).toMatchObject({ type: 'reservation.created', version: 1, source: 'reservations', propertyId: property.id, correlationId });
-    expect(event.data).toMatchObject({ reservationId: reservation.id, guest: { lastName: 'Durand', language: 'fr', vipLevel: 'vip' } });
+    expect(message.headers).toMatchObject({
+      id: event.id,
+      type: 'reservation.created',
+      traceparent: expect.stringMatching(/^00-/),
+    });
+    expect(event).toMatchObject({
+      type: 'reservation.created',
+      version: 1,
+      source: 'reservations',
+      propertyId: property.id,
+      correlationId,
+    });
+    expect(event.data).toMatchObject({
+      reservationId: reservation.id,
+      guest: { lastName: 'Durand', language: 'fr', vipLevel: 'vip' },
+    });
     expect(event.data).not.toHaveProperty('guest.email');
 
     const fetched = await call('GET', `/v1/properties/${property.id}/reservations/${reservation.id}`, desk);
@@ -112,14 +132,24 @@ describe('reservations service', () => {
     const roomTypeId = await createRoomType(property.id);
     const desk = testToken(['front_desk'], [property.id]);
     const key = randomUUID();
-    const first = await call('POST', `/v1/properties/${property.id}/reservations`, desk, booking(roomTypeId), { 'idempotency-key': key });
-    const replay = await call('POST', `/v1/properties/${property.id}/reservations`, desk, booking(roomTypeId), { 'idempotency-key': key });
+    const first = await call('POST', `/v1/properties/${property.id}/reservations`, desk, booking(roomTypeId), {
+      'idempotency-key': key,
+    });
+    const replay = await call('POST', `/v1/properties/${property.id}/reservations`, desk, booking(roomTypeId), {
+      'idempotency-key': key,
+    });
     expect(first.status).toBe(201);
     expect(replay.status).toBe(201);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(await replay.json()).toEqual(await first.json());
 
-    const reused = await call('POST', `/v1/properties/${property.id}/reservations`, desk, { ...booking(roomTypeId), adults: 1 }, { 'idempotency-key': key });
+    const reused = await call(
+      'POST',
+      `/v1/properties/${property.id}/reservations`,
+      desk,
+      { ...booking(roomTypeId), adults: 1 },
+      { 'idempotency-key': key },
+    );
     expect(reused.status).toBe(422);
     expect(reused.headers.get('content-type')).toContain('application/problem+json');
   });
@@ -143,14 +173,21 @@ describe('reservations service', () => {
 
     it("403 with another property's token", async () => {
       const otherProperty = testToken(['front_desk'], [randomUUID()]);
-      const response = await call('POST', `/v1/properties/${propertyId}/reservations`, otherProperty, booking(roomTypeId));
+      const response = await call(
+        'POST',
+        `/v1/properties/${propertyId}/reservations`,
+        otherProperty,
+        booking(roomTypeId),
+      );
       expect(response.status).toBe(403);
       expect(await response.json()).toMatchObject({ status: 403, detail: expect.stringContaining(propertyId) });
     });
 
     it('403 with a role the route does not allow', async () => {
       const porter = testToken(['porter'], [propertyId]);
-      expect((await call('POST', `/v1/properties/${propertyId}/reservations`, porter, booking(roomTypeId))).status).toBe(403);
+      expect(
+        (await call('POST', `/v1/properties/${propertyId}/reservations`, porter, booking(roomTypeId))).status,
+      ).toBe(403);
       expect((await call('POST', '/v1/properties', testToken(['front_office_manager'], ['*']), {})).status).toBe(403);
     });
 
@@ -168,23 +205,36 @@ describe('reservations service', () => {
       const problem = (await response.json()) as { errors: { field: string; messages: string[] }[] };
       const fields = problem.errors.map((error) => error.field).sort();
       expect(fields).toEqual(['adults', 'arrival', 'guest.lastName', 'paidInFull']);
-      expect(problem.errors.find((error) => error.field === 'paidInFull')?.messages).toEqual(['paidInFull is not a known field']);
+      expect(problem.errors.find((error) => error.field === 'paidInFull')?.messages).toEqual([
+        'paidInFull is not a known field',
+      ]);
     });
 
     it('400 for malformed JSON, a departure before arrival, and a bad path id; 404 for an unknown room type', async () => {
       const desk = testToken(['front_desk'], [propertyId]);
       expect((await call('POST', `/v1/properties/${propertyId}/reservations`, desk, '{"guest":')).status).toBe(400);
-      const backwards = await call('POST', `/v1/properties/${propertyId}/reservations`, desk, { ...booking(roomTypeId), departure: '2027-03-20' });
+      const backwards = await call('POST', `/v1/properties/${propertyId}/reservations`, desk, {
+        ...booking(roomTypeId),
+        departure: '2027-03-20',
+      });
       expect(backwards.status).toBe(400);
       expect(await backwards.json()).toMatchObject({ code: 'departure-not-after-arrival', field: 'departure' });
       expect((await call('GET', `/v1/properties/${propertyId}/reservations/not-a-uuid`, desk)).status).toBe(400);
-      const unknown = await call('POST', `/v1/properties/${propertyId}/reservations`, desk, { ...booking(randomUUID()) });
+      const unknown = await call('POST', `/v1/properties/${propertyId}/reservations`, desk, {
+        ...booking(randomUUID()),
+      });
       expect(unknown.status).toBe(404);
       expect(await unknown.json()).toMatchObject({ code: 'room-type-not-found' });
     });
 
     it('409 for a duplicate property code', async () => {
-      const body = { code: `D${randomUUID().slice(0, 6).toUpperCase()}`, name: 'Twice', timezone: 'UTC', currency: 'EUR', country: 'FR' };
+      const body = {
+        code: `D${randomUUID().slice(0, 6).toUpperCase()}`,
+        name: 'Twice',
+        timezone: 'UTC',
+        currency: 'EUR',
+        country: 'FR',
+      };
       expect((await call('POST', '/v1/properties', admin, body)).status).toBe(201);
       const again = await call('POST', '/v1/properties', admin, body);
       expect(again.status).toBe(409);

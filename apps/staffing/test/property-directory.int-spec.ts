@@ -28,7 +28,16 @@ describe('staffing service', () => {
     const event = createEvent('property.created', {
       propertyId,
       subject: propertyId,
-      data: { propertyId, code: 'MOTEL20', name: 'Motel 20', timezone: 'America/Denver', currency: 'USD', country: 'US', starRating: 2, businessDate: '2026-11-29' },
+      data: {
+        propertyId,
+        code: 'MOTEL20',
+        name: 'Motel 20',
+        timezone: 'America/Denver',
+        currency: 'USD',
+        country: 'US',
+        starRating: 2,
+        businessDate: '2026-11-29',
+      },
     });
     const producer = testKafka('staffing-test').producer();
     await producer.connect();
@@ -36,7 +45,10 @@ describe('staffing service', () => {
     await producer.disconnect();
     const dataSource = service.app.get<DataSource>(getDataSourceToken());
     const [row] = await eventually(async () => {
-      const rows = await dataSource.query('SELECT code, name, timezone, star_rating FROM staffed_property WHERE id = $1', [propertyId]);
+      const rows = await dataSource.query(
+        'SELECT code, name, timezone, star_rating FROM staffed_property WHERE id = $1',
+        [propertyId],
+      );
       expect(rows).toHaveLength(1);
       return rows;
     });

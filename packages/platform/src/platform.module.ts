@@ -86,7 +86,11 @@ export class PlatformModule implements NestModule {
           provide: KAFKA,
           useFactory: (): Kafka => createKafka({ brokers: kafkaBrokerList(env), clientId: env.KAFKA_CLIENT_ID }),
         },
-        { provide: KafkaProducerService, useFactory: (kafka: Kafka) => new KafkaProducerService(kafka), inject: [KAFKA] },
+        {
+          provide: KafkaProducerService,
+          useFactory: (kafka: Kafka) => new KafkaProducerService(kafka),
+          inject: [KAFKA],
+        },
         OutboxService,
         {
           provide: OUTBOX_RELAY_OPTIONS,
@@ -103,7 +107,12 @@ export class PlatformModule implements NestModule {
         {
           provide: KafkaEventServer,
           inject: [KAFKA, KafkaProducerService, getDataSourceToken(), PlatformMetrics],
-          useFactory: (kafka: Kafka, producer: KafkaProducerService, dataSource: DataSource, metrics: PlatformMetrics) => {
+          useFactory: (
+            kafka: Kafka,
+            producer: KafkaProducerService,
+            dataSource: DataSource,
+            metrics: PlatformMetrics,
+          ) => {
             metrics.provideOutboxBacklog(async () => {
               const rows: { count: string }[] = await dataSource.query(
                 'SELECT count(*) AS count FROM outbox_event WHERE published_at IS NULL',
@@ -126,11 +135,23 @@ export class PlatformModule implements NestModule {
           },
         },
       ],
-      exports: [SERVICE_ENV, SERVICE_NAME, KAFKA, OutboxService, OutboxRelayService, KafkaProducerService, KafkaEventServer, PlatformMetrics, ShutdownState],
+      exports: [
+        SERVICE_ENV,
+        SERVICE_NAME,
+        KAFKA,
+        OutboxService,
+        OutboxRelayService,
+        KafkaProducerService,
+        KafkaEventServer,
+        PlatformMetrics,
+        ShutdownState,
+      ],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CorrelationMiddleware, HttpMetricsMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+    consumer
+      .apply(CorrelationMiddleware, HttpMetricsMiddleware)
+      .forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 }

@@ -9,7 +9,8 @@ import { eventually, RunningTestService, startTestService, testEnv, testKafka } 
 import { ensurePlatformTestDatabase, ProbeAppModule, reservationCreated } from './fixtures/probe-app';
 
 const KAFKA_SH = join(__dirname, '..', '..', '..', 'infra', 'kafka', 'kafka.sh');
-const kafkaScript = (command: 'start' | 'stop') => execFileSync('bash', [KAFKA_SH, command], { stdio: 'pipe', timeout: 120_000 });
+const kafkaScript = (command: 'start' | 'stop') =>
+  execFileSync('bash', [KAFKA_SH, command], { stdio: 'pipe', timeout: 120_000 });
 
 /**
  * Stops the real local broker (infra/kafka/kafka.sh), so it runs alone after every other suite. A change committed
@@ -48,7 +49,10 @@ describe('outbox while the broker is down', () => {
 
       // The relay keeps trying; the row stays unpublished while the broker is away.
       await new Promise((resolve) => setTimeout(resolve, 3_000));
-      const [pending] = await dataSource.query('SELECT published_at, attempts, last_error FROM outbox_event WHERE id = $1', [event.id]);
+      const [pending] = await dataSource.query(
+        'SELECT published_at, attempts, last_error FROM outbox_event WHERE id = $1',
+        [event.id],
+      );
       expect(pending.published_at).toBeNull();
 
       kafkaScript('start');
@@ -80,7 +84,10 @@ describe('outbox while the broker is down', () => {
       await eventually(() => expect(seen.some((value) => value.includes(event.id))).toBe(true), { timeoutMs: 30_000 });
       await consumer.disconnect();
 
-      await eventually(async () => expect((await fetch(`${service.url}/health/ready`)).status).toBe(200), { timeoutMs: 60_000, intervalMs: 500 });
+      await eventually(async () => expect((await fetch(`${service.url}/health/ready`)).status).toBe(200), {
+        timeoutMs: 60_000,
+        intervalMs: 500,
+      });
     } finally {
       if (!restarted) kafkaScript('start');
     }

@@ -36,7 +36,10 @@ describe('messaging with a real broker and database', () => {
     producer.send({ topic: TOPICS.reservations, messages: [{ key, value, headers }] });
 
   const effectsOf = async (reservationId: string): Promise<number> => {
-    const rows: { count: string }[] = await dataSource.query('SELECT count(*) AS count FROM probe_effect WHERE reservation_id = $1', [reservationId]);
+    const rows: { count: string }[] = await dataSource.query(
+      'SELECT count(*) AS count FROM probe_effect WHERE reservation_id = $1',
+      [reservationId],
+    );
     return Number(rows[0].count);
   };
 
@@ -59,7 +62,9 @@ describe('messaging with a real broker and database', () => {
     expect(published.headers).toMatchObject({ id: committed.id, type: 'reservation.created' });
     // The committed event went out after the rolled-back one would have: if that one existed, it would be there too.
     expect(probe.messages.some((message) => message.json?.id === rolledBack.id)).toBe(false);
-    const rows = await dataSource.query('SELECT id, published_at FROM outbox_event WHERE id = ANY($1::uuid[])', [[rolledBack.id, committed.id]]);
+    const rows = await dataSource.query('SELECT id, published_at FROM outbox_event WHERE id = ANY($1::uuid[])', [
+      [rolledBack.id, committed.id],
+    ]);
     expect(rows).toEqual([{ id: committed.id, published_at: expect.any(Date) }]);
   });
 
@@ -73,12 +78,16 @@ describe('messaging with a real broker and database', () => {
     // Same key, same partition, in order: once the marker is applied, both copies have been handled.
     await eventually(async () => expect(await effectsOf(marker.data.reservationId)).toBe(1));
     expect(await effectsOf(event.data.reservationId)).toBe(1);
-    const inbox = await dataSource.query('SELECT count(*)::int AS count FROM inbox_event WHERE event_id = $1', [event.id]);
+    const inbox = await dataSource.query('SELECT count(*)::int AS count FROM inbox_event WHERE event_id = $1', [
+      event.id,
+    ]);
     expect(inbox[0].count).toBe(1);
   });
 
   it('applies an event once per service database, even when two consumer groups feed that database', async () => {
-    const second = await startTestService(ProbeAppModule.register(testEnv('billing-bridge', ServiceEnv, { DATABASE_URL: env.DATABASE_URL })));
+    const second = await startTestService(
+      ProbeAppModule.register(testEnv('billing-bridge', ServiceEnv, { DATABASE_URL: env.DATABASE_URL })),
+    );
     try {
       const event = reservationCreated(randomUUID());
       await produce(JSON.stringify(event), event.propertyId);
@@ -92,8 +101,15 @@ describe('messaging with a real broker and database', () => {
         );
         expect(rows[0].count).toBe(1);
       });
-      const metrics = async (url: string) => (await (await fetch(`${url}/metrics`)).text()).match(/consumer_messages_total\{topic="reservations\.events\.v1",outcome="duplicate"\} (\d+)/)?.[1];
-      await eventually(async () => expect(Number((await metrics(second.url)) ?? 0) + Number((await metrics(service.url)) ?? 0)).toBeGreaterThanOrEqual(2));
+      const metrics = async (url: string) =>
+        (await (await fetch(`${url}/metrics`)).text()).match(
+          /consumer_messages_total\{topic="reservations\.events\.v1",outcome="duplicate"\} (\d+)/,
+        )?.[1];
+      await eventually(async () =>
+        expect(
+          Number((await metrics(second.url)) ?? 0) + Number((await metrics(service.url)) ?? 0),
+        ).toBeGreaterThanOrEqual(2),
+      );
       expect(await effectsOf(event.data.reservationId)).toBe(1);
     } finally {
       await second.shutdown();
@@ -130,9 +146,13 @@ describe('messaging with a real broker and database', () => {
     const invalidLetter = await probe.waitFor((message) => message.topic === dlq && message.headers.id === invalid.id);
     expect(invalidLetter.headers['dlq-reason']).toContain('data.adults');
     expect(invalidLetter.headers['dlq-attempts']).toBe('1');
-    const failedLetter = await probe.waitFor((message) => message.topic === dlq && message.headers.id === alwaysFails.id);
+    const failedLetter = await probe.waitFor(
+      (message) => message.topic === dlq && message.headers.id === alwaysFails.id,
+    );
     expect(failedLetter.headers['dlq-attempts']).toBe('3');
-    expect(failedLetter.headers['dlq-reason']).toContain(`probe handler refuses reservation ${alwaysFails.data.reservationId}`);
+    expect(failedLetter.headers['dlq-reason']).toContain(
+      `probe handler refuses reservation ${alwaysFails.data.reservationId}`,
+    );
     expect(failedLetter.headers['dlq-original-topic']).toBe(TOPICS.reservations);
     expect(failedLetter.key).toBe(propertyId);
     // Its effects were rolled back with the failed attempts: nothing half-written.
@@ -145,7 +165,9 @@ describe('messaging with a real broker and database', () => {
     expect(letters[0].reason).toContain('probe handler refuses');
     await replayDeadLetters(kafka, letters);
     await replayDeadLetters(kafka, letters);
-    await eventually(async () => expect(await effectsOf(alwaysFails.data.reservationId)).toBe(1), { timeoutMs: 20_000 });
+    await eventually(async () => expect(await effectsOf(alwaysFails.data.reservationId)).toBe(1), {
+      timeoutMs: 20_000,
+    });
     const marker = reservationCreated(propertyId);
     await produce(JSON.stringify(marker), propertyId);
     await eventually(async () => expect(await effectsOf(marker.data.reservationId)).toBe(1));
@@ -159,7 +181,9 @@ describe('messaging with a real broker and database', () => {
     await produce(JSON.stringify(unknownType), propertyId, { id: unknownType.id });
     await produce(JSON.stringify(marker), propertyId);
     await eventually(async () => expect(await effectsOf(marker.data.reservationId)).toBe(1));
-    expect(probe.messages.some((message) => message.topic.endsWith('.dlq') && message.headers.id === unknownType.id)).toBe(false);
+    expect(
+      probe.messages.some((message) => message.topic.endsWith('.dlq') && message.headers.id === unknownType.id),
+    ).toBe(false);
   });
 
   it('exposes outbox backlog, consumer lag and DLQ counts as Prometheus metrics', async () => {

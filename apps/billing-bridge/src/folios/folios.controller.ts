@@ -20,7 +20,10 @@ export class FoliosController {
 
   @Get(':folioId')
   @ApiOkResponse({ type: FolioDetailView })
-  get(@Param('propertyId', UuidParam) propertyId: string, @Param('folioId', UuidParam) folioId: string): Promise<FolioDetailView> {
+  get(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Param('folioId', UuidParam) folioId: string,
+  ): Promise<FolioDetailView> {
     return this.folios.get(propertyId, folioId);
   }
 }

@@ -22,7 +22,8 @@ export class FolioView {
 }
 
 export class FolioDetailView extends FolioView {
-  @ApiProperty({ type: [Object], description: 'Charges and credits (none until charges are posted)' }) postings!: unknown[];
+  @ApiProperty({ type: [Object], description: 'Charges and credits (none until charges are posted)' })
+  postings!: unknown[];
   @ApiProperty({ type: [Object], description: 'Payments recorded on the folio' }) payments!: unknown[];
 }
 

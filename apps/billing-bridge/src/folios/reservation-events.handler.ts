@@ -10,7 +10,10 @@ export class ReservationEventsHandler {
   constructor(private readonly folios: FoliosService) {}
 
   @EventPattern('reservation.created')
-  onReservationCreated(@Payload() event: EventEnvelope<ReservationCreatedV1>, @Ctx() context: EventContext): Promise<void> {
+  onReservationCreated(
+    @Payload() event: EventEnvelope<ReservationCreatedV1>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
     return this.folios.openForReservation(context.manager, event);
   }
 }

@@ -1,7 +1,21 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
-import { CreatePropertyDto, CreateRoomTypeDto, PropertyList, PropertyView, RoomTypeList, RoomTypeView } from './properties.dto';
+import {
+  CreatePropertyDto,
+  CreateRoomTypeDto,
+  PropertyList,
+  PropertyView,
+  RoomTypeList,
+  RoomTypeView,
+} from './properties.dto';
 import { PropertiesService, toPropertyView } from './properties.service';
 
 @ApiTags('properties')
@@ -36,7 +50,10 @@ export class PropertiesController {
   @Roles('front_office_manager')
   @ApiOperation({ summary: 'Create a room type with its nightly base rate' })
   @ApiCreatedResponse({ type: RoomTypeView })
-  createRoomType(@Param('propertyId', UuidParam) propertyId: string, @Body() input: CreateRoomTypeDto): Promise<RoomTypeView> {
+  createRoomType(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Body() input: CreateRoomTypeDto,
+  ): Promise<RoomTypeView> {
     return this.properties.createRoomType(propertyId, input);
   }
 

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BusinessRuleViolation, ConflictError, NotFoundError, OutboxService, Principal, ALL_PROPERTIES } from '@frontoffice/platform';
+import {
+  BusinessRuleViolation,
+  ConflictError,
+  NotFoundError,
+  OutboxService,
+  Principal,
+  ALL_PROPERTIES,
+} from '@frontoffice/platform';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { localDateIn } from './business-date';
 import { CreatePropertyDto, CreateRoomTypeDto, PropertyView, RoomTypeView } from './properties.dto';
@@ -73,7 +80,8 @@ export class PropertiesService {
         return toPropertyView(property);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('property-code-taken', `A property with code ${input.code} already exists`);
+      if (isUniqueViolation(error))
+        throw new ConflictError('property-code-taken', `A property with code ${input.code} already exists`);
       throw error;
     }
   }
@@ -96,7 +104,11 @@ export class PropertiesService {
   async createRoomType(propertyId: string, input: CreateRoomTypeDto): Promise<RoomTypeView> {
     const property = await this.get(propertyId);
     if (input.baseRate.currency !== property.currency) {
-      throw new BusinessRuleViolation('currency-mismatch', `baseRate must be in the property currency ${property.currency}`, 'baseRate.currency');
+      throw new BusinessRuleViolation(
+        'currency-mismatch',
+        `baseRate must be in the property currency ${property.currency}`,
+        'baseRate.currency',
+      );
     }
     try {
       const roomType = await this.dataSource.getRepository(RoomTypeEntity).save({
@@ -108,14 +120,17 @@ export class PropertiesService {
       });
       return toRoomTypeView(roomType, property.currency);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError('room-type-code-taken', `Room type ${input.code} already exists`);
+      if (isUniqueViolation(error))
+        throw new ConflictError('room-type-code-taken', `Room type ${input.code} already exists`);
       throw error;
     }
   }
 
   async listRoomTypes(propertyId: string): Promise<RoomTypeView[]> {
     const property = await this.get(propertyId);
-    const roomTypes = await this.dataSource.getRepository(RoomTypeEntity).find({ where: { propertyId }, order: { code: 'ASC' } });
+    const roomTypes = await this.dataSource
+      .getRepository(RoomTypeEntity)
+      .find({ where: { propertyId }, order: { code: 'ASC' } });
     return roomTypes.map((roomType) => toRoomTypeView(roomType, property.currency));
   }
 }

@@ -19,7 +19,11 @@ export class RoomTypeEntity {
   maxOccupancy!: number;
 
   /** Nightly base rate in minor units of the property's currency. */
-  @Column({ name: 'base_rate_minor', type: 'bigint', transformer: { to: (value: number) => value, from: (value: string) => Number(value) } })
+  @Column({
+    name: 'base_rate_minor',
+    type: 'bigint',
+    transformer: { to: (value: number) => value, from: (value: string) => Number(value) },
+  })
   baseRateMinor!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

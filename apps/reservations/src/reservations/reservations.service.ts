@@ -60,7 +60,11 @@ export class ReservationsService {
       if (!roomType) throw new NotFoundError('room-type', input.roomTypeId);
       const children = input.children ?? 0;
       if (input.adults + children > roomType.maxOccupancy) {
-        throw new BusinessRuleViolation('over-occupancy', `Room type ${roomType.code} sleeps at most ${roomType.maxOccupancy}`, 'adults');
+        throw new BusinessRuleViolation(
+          'over-occupancy',
+          `Room type ${roomType.code} sleeps at most ${roomType.maxOccupancy}`,
+          'adults',
+        );
       }
       const { nights, totalMinor } = priceStay(input.arrival, input.departure, roomType.baseRateMinor);
       if (nights.length > MAX_STAY_NIGHTS) {
@@ -118,7 +122,9 @@ export class ReservationsService {
   }
 
   async get(propertyId: string, reservationId: string): Promise<ReservationView> {
-    const reservation = await this.dataSource.getRepository(ReservationEntity).findOneBy({ id: reservationId, propertyId });
+    const reservation = await this.dataSource
+      .getRepository(ReservationEntity)
+      .findOneBy({ id: reservationId, propertyId });
     if (!reservation) throw new NotFoundError('reservation', reservationId);
     return toReservationView(reservation);
   }

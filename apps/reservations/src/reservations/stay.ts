@@ -28,8 +28,13 @@ export interface NightPrice {
 }
 
 /** Prices every night of a stay at the nightly rate. Integer minor units only: no rounding can creep in. */
-export function priceStay(arrival: string, departure: string, nightlyRateMinor: number): { nights: NightPrice[]; totalMinor: number } {
-  if (!Number.isSafeInteger(nightlyRateMinor) || nightlyRateMinor < 0) throw new RangeError('The nightly rate must be a non-negative integer');
+export function priceStay(
+  arrival: string,
+  departure: string,
+  nightlyRateMinor: number,
+): { nights: NightPrice[]; totalMinor: number } {
+  if (!Number.isSafeInteger(nightlyRateMinor) || nightlyRateMinor < 0)
+    throw new RangeError('The nightly rate must be a non-negative integer');
   const nights = stayNights(arrival, departure).map((date) => ({ date, amountMinor: nightlyRateMinor }));
   return { nights, totalMinor: nights.reduce((sum, night) => sum + night.amountMinor, 0) };
 }
@@ -39,6 +44,7 @@ const CONFIRMATION_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 /** Short, readable over the phone (no 0/O, 1/I/L), and unique enough per property with a database constraint behind it. */
 export function confirmationNumber(random: () => number = Math.random): string {
   let code = '';
-  for (let index = 0; index < 8; index += 1) code += CONFIRMATION_ALPHABET[Math.floor(random() * CONFIRMATION_ALPHABET.length)];
+  for (let index = 0; index < 8; index += 1)
+    code += CONFIRMATION_ALPHABET[Math.floor(random() * CONFIRMATION_ALPHABET.length)];
   return code;
 }

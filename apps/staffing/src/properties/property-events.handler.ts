@@ -8,7 +8,10 @@ import { StaffedPropertyEntity } from './staffed-property.entity';
 @Controller()
 export class PropertyEventsHandler {
   @EventPattern('property.created')
-  async onPropertyCreated(@Payload() event: EventEnvelope<PropertyCreatedV1>, @Ctx() context: EventContext): Promise<void> {
+  async onPropertyCreated(
+    @Payload() event: EventEnvelope<PropertyCreatedV1>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
     const property = event.data;
     await context.manager.upsert(
       StaffedPropertyEntity,

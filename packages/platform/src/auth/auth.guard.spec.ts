@@ -51,7 +51,11 @@ class LegacyController {
 Reflect.defineMetadata(REQUIRED_ROLES, ['finance'], LegacyController);
 Reflect.defineMetadata(PUBLIC_ROUTE, false, LegacyController.prototype.secret);
 
-type FakeRequest = { headers: Record<string, string | undefined>; params?: Record<string, string>; principal?: Principal };
+type FakeRequest = {
+  headers: Record<string, string | undefined>;
+  params?: Record<string, string>;
+  principal?: Principal;
+};
 
 function contextFor(
   controller: Function,
@@ -84,7 +88,12 @@ function bearer(token: string): FakeRequest['headers'] {
   return { authorization: `Bearer ${token}` };
 }
 
-function devToken(roles: StaffRole[], properties: string[] = [PROPERTY_A], secret = SECRET, expiresInSeconds?: number): string {
+function devToken(
+  roles: StaffRole[],
+  properties: string[] = [PROPERTY_A],
+  secret = SECRET,
+  expiresInSeconds?: number,
+): string {
   return signDevToken({ sub: 'user-1', roles, properties, secret, expiresInSeconds });
 }
 
@@ -118,9 +127,12 @@ describe('verifyOptionsFor', () => {
     expect(verifyOptionsFor(WITH_RS256, 'RS256')).toBe(WITH_RS256.rs256);
   });
 
-  it.each(['none', 'HS512', 'RS512', 'ES256', 'hs256', '', undefined, null, 256])('refuses algorithm %p', (algorithm) => {
-    expect(verifyOptionsFor(WITH_RS256, algorithm)).toBeUndefined();
-  });
+  it.each(['none', 'HS512', 'RS512', 'ES256', 'hs256', '', undefined, null, 256])(
+    'refuses algorithm %p',
+    (algorithm) => {
+      expect(verifyOptionsFor(WITH_RS256, algorithm)).toBeUndefined();
+    },
+  );
 });
 
 describe('authOptionsFromEnv', () => {
@@ -133,7 +145,9 @@ describe('authOptionsFromEnv', () => {
   });
 
   it('turns HS256 off in production while the secret is still the public development one', () => {
-    const options = authOptionsFromEnv(env({ NODE_ENV: 'production', AUTH_JWT_SECRET: DEV_JWT_SECRET, AUTH_JWT_PUBLIC_KEY: PUBLIC_KEY }));
+    const options = authOptionsFromEnv(
+      env({ NODE_ENV: 'production', AUTH_JWT_SECRET: DEV_JWT_SECRET, AUTH_JWT_PUBLIC_KEY: PUBLIC_KEY }),
+    );
     expect(options.hs256).toBeUndefined();
     expect(verifyOptionsFor(options, 'HS256')).toBeUndefined();
     expect(options.rs256).toEqual({ publicKey: PUBLIC_KEY, algorithms: ['RS256'] });
@@ -141,7 +155,11 @@ describe('authOptionsFromEnv', () => {
 
   it('adds RS256 with the public key, and issuer/audience to both when set', () => {
     const options = authOptionsFromEnv(
-      env({ AUTH_JWT_PUBLIC_KEY: PUBLIC_KEY, AUTH_JWT_ISSUER: 'https://idp.example', AUTH_JWT_AUDIENCE: 'frontoffice' }),
+      env({
+        AUTH_JWT_PUBLIC_KEY: PUBLIC_KEY,
+        AUTH_JWT_ISSUER: 'https://idp.example',
+        AUTH_JWT_AUDIENCE: 'frontoffice',
+      }),
     );
     expect(options).toEqual({
       hs256: { secret: SECRET, algorithms: ['HS256'], issuer: 'https://idp.example', audience: 'frontoffice' },
@@ -156,33 +174,46 @@ describe('AuthGuard', () => {
 
   describe('authentication', () => {
     it('refuses a request without an Authorization header', async () => {
-      const error = await rejection(guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, { headers: {} })));
+      const error = await rejection(
+        guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, { headers: {} })),
+      );
       expect(error).toBeInstanceOf(UnauthorizedException);
       expect(error.message).toMatch(/bearer token is required/);
     });
 
-    it.each(['Basic dXNlcjpwYXNz', 'Bearer', 'Bearer a b', 'Token abc'])('refuses the header %p', async (authorization) => {
-      const error = await rejection(
-        guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, { headers: { authorization } })),
-      );
-      expect(error).toBeInstanceOf(UnauthorizedException);
-    });
+    it.each(['Basic dXNlcjpwYXNz', 'Bearer', 'Bearer a b', 'Token abc'])(
+      'refuses the header %p',
+      async (authorization) => {
+        const error = await rejection(
+          guardWith(HS256_ONLY).canActivate(
+            contextFor(ReservationsController, listHandler, { headers: { authorization } }),
+          ),
+        );
+        expect(error).toBeInstanceOf(UnauthorizedException);
+      },
+    );
 
     it('accepts a valid HS256 token and puts the principal on the request', async () => {
       const request: FakeRequest = { headers: bearer(devToken(['front_desk'])) };
 
-      await expect(guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, request))).resolves.toBe(true);
+      await expect(
+        guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, request)),
+      ).resolves.toBe(true);
       expect(request.principal).toEqual({ sub: 'user-1', roles: ['front_desk'], properties: [PROPERTY_A] });
     });
 
     it('accepts a lower-case "bearer" scheme', async () => {
       const request: FakeRequest = { headers: { authorization: `bearer ${devToken(['front_desk'])}` } };
-      await expect(guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, request))).resolves.toBe(true);
+      await expect(
+        guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, request)),
+      ).resolves.toBe(true);
     });
 
     it('refuses a token signed with another secret', async () => {
       const request: FakeRequest = { headers: bearer(devToken(['admin'], ['*'], OTHER_SECRET)) };
-      const error = await rejection(guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, request)));
+      const error = await rejection(
+        guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, request)),
+      );
       expect(error).toBeInstanceOf(UnauthorizedException);
       expect(error.message).toMatch(/invalid signature/);
       expect(request.principal).toBeUndefined();
@@ -190,7 +221,9 @@ describe('AuthGuard', () => {
 
     it('refuses an expired token', async () => {
       const request: FakeRequest = { headers: bearer(devToken(['admin'], ['*'], SECRET, -60)) };
-      const error = await rejection(guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, request)));
+      const error = await rejection(
+        guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, request)),
+      );
       expect(error).toBeInstanceOf(UnauthorizedException);
       expect(error.message).toMatch(/jwt expired/);
     });
@@ -213,7 +246,9 @@ describe('AuthGuard', () => {
 
     it('refuses a token that is not a JWT at all', async () => {
       const error = await rejection(
-        guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, { headers: bearer('not-a-jwt') })),
+        guardWith(HS256_ONLY).canActivate(
+          contextFor(ReservationsController, listHandler, { headers: bearer('not-a-jwt') }),
+        ),
       );
       expect(error).toBeInstanceOf(UnauthorizedException);
     });
@@ -228,14 +263,32 @@ describe('AuthGuard', () => {
     });
 
     it('enforces the configured issuer and audience', async () => {
-      const options: AuthOptions = { hs256: { secret: SECRET, algorithms: ['HS256'], issuer: 'https://idp.example', audience: 'fo' } };
+      const options: AuthOptions = {
+        hs256: { secret: SECRET, algorithms: ['HS256'], issuer: 'https://idp.example', audience: 'fo' },
+      };
       const claims = { roles: ['front_desk'], properties: [PROPERTY_A] };
-      const good = sign(claims, SECRET, { algorithm: 'HS256', subject: 'u', issuer: 'https://idp.example', audience: 'fo', expiresIn: 60 });
-      const wrongIssuer = sign(claims, SECRET, { algorithm: 'HS256', subject: 'u', issuer: 'https://evil.example', audience: 'fo', expiresIn: 60 });
+      const good = sign(claims, SECRET, {
+        algorithm: 'HS256',
+        subject: 'u',
+        issuer: 'https://idp.example',
+        audience: 'fo',
+        expiresIn: 60,
+      });
+      const wrongIssuer = sign(claims, SECRET, {
+        algorithm: 'HS256',
+        subject: 'u',
+        issuer: 'https://evil.example',
+        audience: 'fo',
+        expiresIn: 60,
+      });
 
-      await expect(guardWith(options).canActivate(contextFor(ReservationsController, listHandler, { headers: bearer(good) }))).resolves.toBe(true);
+      await expect(
+        guardWith(options).canActivate(contextFor(ReservationsController, listHandler, { headers: bearer(good) })),
+      ).resolves.toBe(true);
       const error = await rejection(
-        guardWith(options).canActivate(contextFor(ReservationsController, listHandler, { headers: bearer(wrongIssuer) })),
+        guardWith(options).canActivate(
+          contextFor(ReservationsController, listHandler, { headers: bearer(wrongIssuer) }),
+        ),
       );
       expect(error).toBeInstanceOf(UnauthorizedException);
       expect(error.message).toMatch(/jwt issuer invalid/);
@@ -244,17 +297,25 @@ describe('AuthGuard', () => {
 
   describe('RS256', () => {
     const rsToken = (): string =>
-      sign({ roles: ['front_desk'], properties: [PROPERTY_A] }, PRIVATE_KEY, { algorithm: 'RS256', subject: 'idp-user', expiresIn: 300 });
+      sign({ roles: ['front_desk'], properties: [PROPERTY_A] }, PRIVATE_KEY, {
+        algorithm: 'RS256',
+        subject: 'idp-user',
+        expiresIn: 300,
+      });
 
     it('verifies an RS256 token with the configured public key', async () => {
       const request: FakeRequest = { headers: bearer(rsToken()) };
-      await expect(guardWith(WITH_RS256).canActivate(contextFor(ReservationsController, listHandler, request))).resolves.toBe(true);
+      await expect(
+        guardWith(WITH_RS256).canActivate(contextFor(ReservationsController, listHandler, request)),
+      ).resolves.toBe(true);
       expect(request.principal).toEqual({ sub: 'idp-user', roles: ['front_desk'], properties: [PROPERTY_A] });
     });
 
     it('refuses an RS256 token when no public key is configured', async () => {
       const error = await rejection(
-        guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, { headers: bearer(rsToken()) })),
+        guardWith(HS256_ONLY).canActivate(
+          contextFor(ReservationsController, listHandler, { headers: bearer(rsToken()) }),
+        ),
       );
       expect(error).toBeInstanceOf(UnauthorizedException);
       expect(error.message).toMatch(/unsupported or missing algorithm/);
@@ -266,7 +327,11 @@ describe('AuthGuard', () => {
         privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
         publicKeyEncoding: { type: 'spki', format: 'pem' },
       });
-      const token = sign({ roles: ['admin'], properties: ['*'] }, other.privateKey, { algorithm: 'RS256', subject: 'x', expiresIn: 60 });
+      const token = sign({ roles: ['admin'], properties: ['*'] }, other.privateKey, {
+        algorithm: 'RS256',
+        subject: 'x',
+        expiresIn: 60,
+      });
       const error = await rejection(
         guardWith(WITH_RS256).canActivate(contextFor(ReservationsController, listHandler, { headers: bearer(token) })),
       );
@@ -286,7 +351,9 @@ describe('AuthGuard', () => {
       const forged = `${signingInput}.${createHmac('sha256', PUBLIC_KEY).update(signingInput).digest('base64url')}`;
       const request: FakeRequest = { headers: bearer(forged) };
 
-      const error = await rejection(guardWith(WITH_RS256).canActivate(contextFor(ReservationsController, listHandler, request)));
+      const error = await rejection(
+        guardWith(WITH_RS256).canActivate(contextFor(ReservationsController, listHandler, request)),
+      );
       expect(error).toBeInstanceOf(UnauthorizedException);
       expect(request.principal).toBeUndefined();
     });
@@ -295,7 +362,9 @@ describe('AuthGuard', () => {
   describe('roles', () => {
     it('refuses a caller without any of the route roles with 403', async () => {
       const error = await rejection(
-        guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, refundHandler, { headers: bearer(devToken(['front_desk'])) })),
+        guardWith(HS256_ONLY).canActivate(
+          contextFor(ReservationsController, refundHandler, { headers: bearer(devToken(['front_desk'])) }),
+        ),
       );
       expect(error).toBeInstanceOf(ForbiddenException);
       expect(error.message).toBe('This action needs one of the roles: front_office_manager, finance');
@@ -303,44 +372,67 @@ describe('AuthGuard', () => {
 
     it('lets a caller with one of the roles through', async () => {
       await expect(
-        guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, refundHandler, { headers: bearer(devToken(['finance'])) })),
+        guardWith(HS256_ONLY).canActivate(
+          contextFor(ReservationsController, refundHandler, { headers: bearer(devToken(['finance'])) }),
+        ),
       ).resolves.toBe(true);
     });
 
     it('lets admin through a role-restricted route', async () => {
       await expect(
-        guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, refundHandler, { headers: bearer(devToken(['admin'])) })),
+        guardWith(HS256_ONLY).canActivate(
+          contextFor(ReservationsController, refundHandler, { headers: bearer(devToken(['admin'])) }),
+        ),
       ).resolves.toBe(true);
     });
 
     it('reads class-level roles set with Reflect.defineMetadata', async () => {
       const handler = LegacyController.prototype.secret;
       const error = await rejection(
-        guardWith(HS256_ONLY).canActivate(contextFor(LegacyController, handler, { headers: bearer(devToken(['porter'])) })),
+        guardWith(HS256_ONLY).canActivate(
+          contextFor(LegacyController, handler, { headers: bearer(devToken(['porter'])) }),
+        ),
       );
       expect(error).toBeInstanceOf(ForbiddenException);
       await expect(
-        guardWith(HS256_ONLY).canActivate(contextFor(LegacyController, handler, { headers: bearer(devToken(['finance'])) })),
+        guardWith(HS256_ONLY).canActivate(
+          contextFor(LegacyController, handler, { headers: bearer(devToken(['finance'])) }),
+        ),
       ).resolves.toBe(true);
     });
   });
 
   describe('property scope', () => {
     it('refuses a :propertyId the token does not list with 403', async () => {
-      const request: FakeRequest = { headers: bearer(devToken(['admin'], [PROPERTY_A])), params: { propertyId: PROPERTY_B } };
-      const error = await rejection(guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, request)));
+      const request: FakeRequest = {
+        headers: bearer(devToken(['admin'], [PROPERTY_A])),
+        params: { propertyId: PROPERTY_B },
+      };
+      const error = await rejection(
+        guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, request)),
+      );
       expect(error).toBeInstanceOf(ForbiddenException);
       expect(error.message).toBe(`Your token does not give access to property ${PROPERTY_B}`);
     });
 
     it('allows a :propertyId the token lists', async () => {
-      const request: FakeRequest = { headers: bearer(devToken(['front_desk'], [PROPERTY_B, PROPERTY_A])), params: { propertyId: PROPERTY_A } };
-      await expect(guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, request))).resolves.toBe(true);
+      const request: FakeRequest = {
+        headers: bearer(devToken(['front_desk'], [PROPERTY_B, PROPERTY_A])),
+        params: { propertyId: PROPERTY_A },
+      };
+      await expect(
+        guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, request)),
+      ).resolves.toBe(true);
     });
 
     it("allows any :propertyId for a '*' token", async () => {
-      const request: FakeRequest = { headers: bearer(devToken(['front_desk'], ['*'])), params: { propertyId: PROPERTY_B } };
-      await expect(guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, request))).resolves.toBe(true);
+      const request: FakeRequest = {
+        headers: bearer(devToken(['front_desk'], ['*'])),
+        params: { propertyId: PROPERTY_B },
+      };
+      await expect(
+        guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, request)),
+      ).resolves.toBe(true);
     });
   });
 
@@ -348,7 +440,9 @@ describe('AuthGuard', () => {
     it('lets a @Public() handler through without a token', async () => {
       const request: FakeRequest = { headers: {} };
       await expect(
-        guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, ReservationsController.prototype.health, request)),
+        guardWith(HS256_ONLY).canActivate(
+          contextFor(ReservationsController, ReservationsController.prototype.health, request),
+        ),
       ).resolves.toBe(true);
       expect(request.principal).toBeUndefined();
     });
@@ -361,7 +455,9 @@ describe('AuthGuard', () => {
 
     it('does not treat PUBLIC_ROUTE=false as public', async () => {
       const error = await rejection(
-        guardWith(HS256_ONLY).canActivate(contextFor(LegacyController, LegacyController.prototype.secret, { headers: {} })),
+        guardWith(HS256_ONLY).canActivate(
+          contextFor(LegacyController, LegacyController.prototype.secret, { headers: {} }),
+        ),
       );
       expect(error).toBeInstanceOf(UnauthorizedException);
     });

@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { StaffRole } from '@frontoffice/contracts';
@@ -47,7 +54,8 @@ export class AuthGuard implements CanActivate {
     const token = match[1];
     const decoded = this.jwt.decode<{ header?: { alg?: unknown } } | null>(token, { complete: true });
     const verifyOptions = verifyOptionsFor(this.options, decoded?.header?.alg);
-    if (!verifyOptions) throw new UnauthorizedException('The bearer token is not valid: unsupported or missing algorithm');
+    if (!verifyOptions)
+      throw new UnauthorizedException('The bearer token is not valid: unsupported or missing algorithm');
     let claims: Record<string, unknown>;
     try {
       claims = await this.jwt.verifyAsync<Record<string, unknown>>(token, verifyOptions);

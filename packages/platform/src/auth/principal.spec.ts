@@ -1,5 +1,12 @@
 import { STAFF_ROLES } from '@frontoffice/contracts';
-import { ALL_PROPERTIES, canAccessProperty, hasAnyRole, isStaffRole, Principal, principalFromClaims } from './principal';
+import {
+  ALL_PROPERTIES,
+  canAccessProperty,
+  hasAnyRole,
+  isStaffRole,
+  Principal,
+  principalFromClaims,
+} from './principal';
 
 const PROPERTY_A = '8a3f3c1e-6c0e-4d59-9a77-0c2f4e1b2a01';
 const PROPERTY_B = '5b2d1f0a-7e3c-4b8a-8c11-3d9e6f7a8b02';
@@ -18,7 +25,11 @@ describe('principalFromClaims', () => {
       exp: 1_700_003_600,
     });
 
-    expect(result).toEqual({ sub: 'user-42', roles: ['front_desk', 'concierge'], properties: [PROPERTY_A, PROPERTY_B] });
+    expect(result).toEqual({
+      sub: 'user-42',
+      roles: ['front_desk', 'concierge'],
+      properties: [PROPERTY_A, PROPERTY_B],
+    });
   });
 
   it('accepts the chain-wide wildcard as a property', () => {
@@ -49,9 +60,9 @@ describe('principalFromClaims', () => {
   });
 
   it('names every unknown role', () => {
-    expect(principalFromClaims({ sub: 'u', roles: ['front_desk', 'superuser', 'root'], properties: [PROPERTY_A] })).toBe(
-      'the token has unknown roles: superuser, root',
-    );
+    expect(
+      principalFromClaims({ sub: 'u', roles: ['front_desk', 'superuser', 'root'], properties: [PROPERTY_A] }),
+    ).toBe('the token has unknown roles: superuser, root');
   });
 
   it('treats a non-string role as unknown', () => {
@@ -66,7 +77,9 @@ describe('principalFromClaims', () => {
     ['an array with a non-string', [PROPERTY_A, 12]],
     ['an array with null', [null]],
   ])('refuses properties that are %s', (_label, properties) => {
-    expect(principalFromClaims({ sub: 'u', roles: ['front_desk'], properties })).toBe('the token has no properties claim');
+    expect(principalFromClaims({ sub: 'u', roles: ['front_desk'], properties })).toBe(
+      'the token has no properties claim',
+    );
   });
 });
 

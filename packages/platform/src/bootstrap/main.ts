@@ -26,10 +26,18 @@ export function serviceMain<T extends ServiceEnv>(
 }
 
 /** A service's `migrate` command, for deployments that run migrations as a separate step (DB_MIGRATIONS_RUN=false). */
-export function migrationsMain<T extends ServiceEnv>(service: ServiceName, envClass: new () => T, migrations: MixedList<Function>): void {
+export function migrationsMain<T extends ServiceEnv>(
+  service: ServiceName,
+  envClass: new () => T,
+  migrations: MixedList<Function>,
+): void {
   try {
     runMigrations(loadServiceEnv(service, envClass), migrations)
-      .then((applied) => console.log(applied.length > 0 ? `${service}: applied ${applied.join(', ')}` : `${service}: schema is up to date`))
+      .then((applied) =>
+        console.log(
+          applied.length > 0 ? `${service}: applied ${applied.join(', ')}` : `${service}: schema is up to date`,
+        ),
+      )
       .catch(exitOnStartupFailure);
   } catch (error) {
     exitOnStartupFailure(error);

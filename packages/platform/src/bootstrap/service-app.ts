@@ -32,7 +32,10 @@ export interface ServiceApp {
  * OpenAPI at /docs and /docs-json, and the Kafka event consumer attached (a hybrid Nest application).
  */
 export async function createServiceApp(module: unknown, options: ServiceAppOptions): Promise<ServiceApp> {
-  const app = await NestFactory.create<NestExpressApplication>(module as never, { bodyParser: false, bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(module as never, {
+    bodyParser: false,
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   // Own body parser, so that malformed or oversized JSON answers problem+json like every other error.

@@ -184,37 +184,53 @@ describe('loadServiceEnv', () => {
       ]),
     );
     expect(error.problems).toContain('PORT: PORT must not be greater than 65535 (got 70000)');
-    expect(error.problems).toContain('DATABASE_URL: DATABASE_URL must be a postgres:// connection URL (got "mysql://db/x")');
+    expect(error.problems).toContain(
+      'DATABASE_URL: DATABASE_URL must be a postgres:// connection URL (got "mysql://db/x")',
+    );
     expect(error.problems).toContain('AUTH_JWT_SECRET: AUTH_JWT_SECRET must be at least 16 characters (got "short")');
-    expect(error.problems).toContain('AUTH_JWT_PUBLIC_KEY: AUTH_JWT_PUBLIC_KEY must be a PEM public key (got "not a key")');
+    expect(error.problems).toContain(
+      'AUTH_JWT_PUBLIC_KEY: AUTH_JWT_PUBLIC_KEY must be a PEM public key (got "not a key")',
+    );
   });
 
   describe('in production', () => {
     it('refuses the development secret', () => {
       const error = loadError({ NODE_ENV: 'production' });
-      expect(error.problems).toEqual(['AUTH_JWT_SECRET: the development default secret is refused when NODE_ENV=production']);
+      expect(error.problems).toEqual([
+        'AUTH_JWT_SECRET: the development default secret is refused when NODE_ENV=production',
+      ]);
     });
 
     it('refuses the development secret given explicitly', () => {
       const error = loadError({ NODE_ENV: 'production', AUTH_JWT_SECRET: DEV_JWT_SECRET });
-      expect(error.problems).toEqual(['AUTH_JWT_SECRET: the development default secret is refused when NODE_ENV=production']);
+      expect(error.problems).toEqual([
+        'AUTH_JWT_SECRET: the development default secret is refused when NODE_ENV=production',
+      ]);
     });
 
     it('accepts a real secret', () => {
-      const env = loadServiceEnv('reservations', ServiceEnv, { NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-real-production-secret-42' });
+      const env = loadServiceEnv('reservations', ServiceEnv, {
+        NODE_ENV: 'production',
+        AUTH_JWT_SECRET: 'a-real-production-secret-42',
+      });
       expect(env.NODE_ENV).toBe('production');
       expect(env.AUTH_JWT_SECRET).toBe('a-real-production-secret-42');
     });
 
     it('starts with the default secret when an RS256 public key is configured', () => {
-      const env = loadServiceEnv('reservations', ServiceEnv, { NODE_ENV: 'production', AUTH_JWT_PUBLIC_KEY: PUBLIC_KEY });
+      const env = loadServiceEnv('reservations', ServiceEnv, {
+        NODE_ENV: 'production',
+        AUTH_JWT_PUBLIC_KEY: PUBLIC_KEY,
+      });
       expect(env.AUTH_JWT_PUBLIC_KEY).toBe(PUBLIC_KEY);
     });
 
     it('lists the dev-secret refusal beside the other problems', () => {
       const error = loadError({ NODE_ENV: 'production', PORT: 'abc' });
       expect(error.problems).toContain('PORT: PORT must be an integer number (got "abc")');
-      expect(error.problems.at(-1)).toBe('AUTH_JWT_SECRET: the development default secret is refused when NODE_ENV=production');
+      expect(error.problems.at(-1)).toBe(
+        'AUTH_JWT_SECRET: the development default secret is refused when NODE_ENV=production',
+      );
     });
   });
 
@@ -229,7 +245,9 @@ describe('loadServiceEnv', () => {
   });
 
   it('keeps a multi-line AUTH_JWT_PUBLIC_KEY as it is', () => {
-    expect(loadServiceEnv('reservations', ServiceEnv, { AUTH_JWT_PUBLIC_KEY: PUBLIC_KEY }).AUTH_JWT_PUBLIC_KEY).toBe(PUBLIC_KEY);
+    expect(loadServiceEnv('reservations', ServiceEnv, { AUTH_JWT_PUBLIC_KEY: PUBLIC_KEY }).AUTH_JWT_PUBLIC_KEY).toBe(
+      PUBLIC_KEY,
+    );
   });
 
   describe('with a service-specific subclass', () => {
@@ -246,7 +264,9 @@ describe('loadServiceEnv', () => {
       expect(defaults.TASK_ESCALATION_MINUTES).toBe(30);
       expect(defaults.PORT).toBe(3002);
 
-      expect(loadServiceEnv('concierge', ConciergeEnv, { TASK_ESCALATION_MINUTES: '45' }).TASK_ESCALATION_MINUTES).toBe(45);
+      expect(loadServiceEnv('concierge', ConciergeEnv, { TASK_ESCALATION_MINUTES: '45' }).TASK_ESCALATION_MINUTES).toBe(
+        45,
+      );
     });
 
     it('validates the subclass settings together with the base ones', () => {

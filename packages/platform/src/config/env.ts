@@ -138,7 +138,9 @@ export class EnvValidationError extends Error {
 
 function flatten(errors: ValidationError[]): string[] {
   return errors.flatMap((error) =>
-    Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message} (got ${JSON.stringify(error.value)})`),
+    Object.values(error.constraints ?? {}).map(
+      (message) => `${error.property}: ${message} (got ${JSON.stringify(error.value)})`,
+    ),
   );
 }
 
@@ -154,7 +156,9 @@ export function loadServiceEnv<T extends ServiceEnv>(
   source: EnvSource = process.env,
 ): T {
   const defaults = SERVICE_DEFAULTS[service];
-  const provided = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const provided = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const raw: EnvSource = {
     PORT: String(defaults.port),
     DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${defaults.database}`,

@@ -5,7 +5,10 @@ import { CorrelationMiddleware } from './correlation.middleware';
 const TRACEPARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-function contextSeenByNext(request: { id?: unknown; headers: Record<string, string | string[] | undefined> }): CorrelationContext | undefined {
+function contextSeenByNext(request: {
+  id?: unknown;
+  headers: Record<string, string | string[] | undefined>;
+}): CorrelationContext | undefined {
   let seen: CorrelationContext | undefined;
   const next: NextFunction = () => {
     seen = currentCorrelation();
@@ -16,7 +19,9 @@ function contextSeenByNext(request: { id?: unknown; headers: Record<string, stri
 
 describe('CorrelationMiddleware', () => {
   it('runs the rest of the request with the logger request id as correlation id and the caller traceparent', () => {
-    expect(contextSeenByNext({ id: 'pino-req-1', headers: { 'x-correlation-id': 'ignored', traceparent: TRACEPARENT } })).toEqual({
+    expect(
+      contextSeenByNext({ id: 'pino-req-1', headers: { 'x-correlation-id': 'ignored', traceparent: TRACEPARENT } }),
+    ).toEqual({
       correlationId: 'pino-req-1',
       causationId: null,
       traceparent: TRACEPARENT,

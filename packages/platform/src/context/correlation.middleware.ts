@@ -6,7 +6,11 @@ import { correlationIdFrom, runWithCorrelation, traceparentFrom } from './correl
 @Injectable()
 export class CorrelationMiddleware implements NestMiddleware {
   use(request: Request & { id?: unknown }, _response: Response, next: NextFunction): void {
-    const correlationId = typeof request.id === 'string' ? request.id : correlationIdFrom(request.headers['x-correlation-id']);
-    runWithCorrelation({ correlationId, causationId: null, traceparent: traceparentFrom(request.headers.traceparent) }, next);
+    const correlationId =
+      typeof request.id === 'string' ? request.id : correlationIdFrom(request.headers['x-correlation-id']);
+    runWithCorrelation(
+      { correlationId, causationId: null, traceparent: traceparentFrom(request.headers.traceparent) },
+      next,
+    );
   }
 }

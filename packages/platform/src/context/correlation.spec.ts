@@ -1,5 +1,11 @@
 import { setImmediate as nextTick } from 'node:timers/promises';
-import { correlationIdFrom, CorrelationContext, currentCorrelation, runWithCorrelation, traceparentFrom } from './correlation';
+import {
+  correlationIdFrom,
+  CorrelationContext,
+  currentCorrelation,
+  runWithCorrelation,
+  traceparentFrom,
+} from './correlation';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const TRACEPARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/;
@@ -18,7 +24,11 @@ describe('runWithCorrelation / currentCorrelation', () => {
   });
 
   it('keeps the context across awaits, timers and promise chains', async () => {
-    const context: CorrelationContext = { correlationId: 'req-2', causationId: 'evt-9', traceparent: VALID_TRACEPARENT };
+    const context: CorrelationContext = {
+      correlationId: 'req-2',
+      causationId: 'evt-9',
+      traceparent: VALID_TRACEPARENT,
+    };
 
     const seen = await runWithCorrelation(context, async () => {
       const observed: (CorrelationContext | undefined)[] = [currentCorrelation()];
@@ -67,9 +77,12 @@ describe('runWithCorrelation / currentCorrelation', () => {
 });
 
 describe('correlationIdFrom', () => {
-  it.each(['req-123', 'a', 'ABC.def_ghi:jkl-0', '3f1c1b8e-2d4a-4c1e-9f0a-1b2c3d4e5f60', 'x'.repeat(128)])('keeps the safe id %p', (id) => {
-    expect(correlationIdFrom(id)).toBe(id);
-  });
+  it.each(['req-123', 'a', 'ABC.def_ghi:jkl-0', '3f1c1b8e-2d4a-4c1e-9f0a-1b2c3d4e5f60', 'x'.repeat(128)])(
+    'keeps the safe id %p',
+    (id) => {
+      expect(correlationIdFrom(id)).toBe(id);
+    },
+  );
 
   it.each([
     ['missing', undefined],
@@ -109,7 +122,9 @@ describe('traceparentFrom', () => {
   });
 
   it('takes the first value of a repeated header', () => {
-    expect(traceparentFrom([VALID_TRACEPARENT, '00-ffffffffffffffffffffffffffffffff-ffffffffffffffff-01'])).toBe(VALID_TRACEPARENT);
+    expect(traceparentFrom([VALID_TRACEPARENT, '00-ffffffffffffffffffffffffffffffff-ffffffffffffffff-01'])).toBe(
+      VALID_TRACEPARENT,
+    );
   });
 
   it.each([

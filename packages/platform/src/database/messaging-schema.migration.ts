@@ -20,7 +20,9 @@ export class MessagingSchema1764400000000 implements MigrationInterface {
         last_error text
       )`);
     await queryRunner.query(`CREATE INDEX outbox_event_unpublished ON outbox_event (seq) WHERE published_at IS NULL`);
-    await queryRunner.query(`CREATE INDEX outbox_event_published_at ON outbox_event (published_at) WHERE published_at IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX outbox_event_published_at ON outbox_event (published_at) WHERE published_at IS NOT NULL`,
+    );
     await queryRunner.query(`
       CREATE TABLE inbox_event (
         consumer text NOT NULL,

@@ -41,14 +41,20 @@ describe('toProblem', () => {
   });
 
   it('never lets a detail replace a standard member such as status or type', () => {
-    const error = new ConflictError('invalid-transition', 'A checked-out stay cannot be cancelled', { status: 'checked_out', type: 'x' });
+    const error = new ConflictError('invalid-transition', 'A checked-out stay cannot be cancelled', {
+      status: 'checked_out',
+      type: 'x',
+    });
     const problem = toProblem(error, INSTANCE);
     expect(problem.status).toBe(409);
     expect(problem.type).toBe('urn:frontoffice:problem:invalid-transition');
   });
 
   it('maps a ConflictError to 409 with its code and details merged in', () => {
-    const error = new ConflictError('room-unavailable', 'Room 101 is taken on 2026-03-01', { roomId: 'r-101', night: '2026-03-01' });
+    const error = new ConflictError('room-unavailable', 'Room 101 is taken on 2026-03-01', {
+      roomId: 'r-101',
+      night: '2026-03-01',
+    });
 
     expect(toProblem(error, INSTANCE)).toEqual({
       type: 'urn:frontoffice:problem:room-unavailable',
@@ -90,7 +96,12 @@ describe('toProblem', () => {
   });
 
   it('maps a BusinessRuleViolation to 400 with the offending field', () => {
-    expect(toProblem(new BusinessRuleViolation('departure-before-arrival', 'Departure must follow arrival', 'departure'), INSTANCE)).toEqual({
+    expect(
+      toProblem(
+        new BusinessRuleViolation('departure-before-arrival', 'Departure must follow arrival', 'departure'),
+        INSTANCE,
+      ),
+    ).toEqual({
       type: 'urn:frontoffice:problem:departure-before-arrival',
       title: 'Bad Request',
       status: 400,
@@ -118,7 +129,11 @@ describe('toProblem', () => {
     class TeapotError extends DomainError {
       readonly status = 418;
     }
-    expect(toProblem(new TeapotError('teapot', 'short and stout'), INSTANCE)).toMatchObject({ status: 418, title: 'Error', code: 'teapot' });
+    expect(toProblem(new TeapotError('teapot', 'short and stout'), INSTANCE)).toMatchObject({
+      status: 418,
+      title: 'Error',
+      code: 'teapot',
+    });
   });
 
   it('maps UnauthorizedException to 401 with its message as detail', () => {
@@ -144,7 +159,11 @@ describe('toProblem', () => {
   });
 
   it('maps ForbiddenException and a plain BadRequestException by status', () => {
-    expect(toProblem(new ForbiddenException('no access'), INSTANCE)).toMatchObject({ status: 403, code: 'forbidden', detail: 'no access' });
+    expect(toProblem(new ForbiddenException('no access'), INSTANCE)).toMatchObject({
+      status: 403,
+      code: 'forbidden',
+      detail: 'no access',
+    });
     expect(toProblem(new BadRequestException('Validation failed (uuid is expected)'), INSTANCE)).toMatchObject({
       status: 400,
       code: 'bad-request',
@@ -165,8 +184,16 @@ describe('toProblem', () => {
   });
 
   it('falls back to generic codes for HTTP statuses it has no name for', () => {
-    expect(toProblem(new HttpException('I am a teapot', 418), INSTANCE)).toMatchObject({ status: 418, code: 'error', title: 'Error' });
-    expect(toProblem(new HttpException('Bad gateway', 502), INSTANCE)).toMatchObject({ status: 502, code: 'internal-error', title: 'Error' });
+    expect(toProblem(new HttpException('I am a teapot', 418), INSTANCE)).toMatchObject({
+      status: 418,
+      code: 'error',
+      title: 'Error',
+    });
+    expect(toProblem(new HttpException('Bad gateway', 502), INSTANCE)).toMatchObject({
+      status: 502,
+      code: 'internal-error',
+      title: 'Error',
+    });
     expect(toProblem(new InternalServerErrorException(), INSTANCE)).toMatchObject({
       status: 500,
       code: 'internal-error',
@@ -175,7 +202,10 @@ describe('toProblem', () => {
   });
 
   it('maps a body-parser parse failure to 400 malformed-json without echoing the parser message', () => {
-    const error = Object.assign(new SyntaxError('Unexpected token } in JSON at position 12'), { type: 'entity.parse.failed', status: 400 });
+    const error = Object.assign(new SyntaxError('Unexpected token } in JSON at position 12'), {
+      type: 'entity.parse.failed',
+      status: 400,
+    });
 
     expect(toProblem(error, INSTANCE)).toEqual({
       type: 'urn:frontoffice:problem:malformed-json',
@@ -188,7 +218,10 @@ describe('toProblem', () => {
   });
 
   it('maps a plain { type: "entity.parse.failed", status: 400 } object to malformed-json', () => {
-    expect(toProblem({ type: 'entity.parse.failed', status: 400 }, INSTANCE)).toMatchObject({ status: 400, code: 'malformed-json' });
+    expect(toProblem({ type: 'entity.parse.failed', status: 400 }, INSTANCE)).toMatchObject({
+      status: 400,
+      code: 'malformed-json',
+    });
   });
 
   it('maps a too-large body to 413', () => {
@@ -205,12 +238,22 @@ describe('toProblem', () => {
   });
 
   it('maps an unsupported charset to 415', () => {
-    const error = Object.assign(new Error('unsupported charset "LATIN-9"'), { type: 'charset.unsupported', status: 415 });
-    expect(toProblem(error, INSTANCE)).toMatchObject({ status: 415, code: 'unsupported-media-type', title: 'Unsupported Media Type' });
+    const error = Object.assign(new Error('unsupported charset "LATIN-9"'), {
+      type: 'charset.unsupported',
+      status: 415,
+    });
+    expect(toProblem(error, INSTANCE)).toMatchObject({
+      status: 415,
+      code: 'unsupported-media-type',
+      title: 'Unsupported Media Type',
+    });
   });
 
   it('does not trust a 5xx status on a body-parser-like error', () => {
-    const error = Object.assign(new Error('connection string postgres://admin:hunter2@db'), { type: 'stream.error', status: 500 });
+    const error = Object.assign(new Error('connection string postgres://admin:hunter2@db'), {
+      type: 'stream.error',
+      status: 500,
+    });
     const problem = toProblem(error, INSTANCE);
     expect(problem).toMatchObject({ status: 500, code: 'internal-error' });
     expect(JSON.stringify(problem)).not.toContain('hunter2');
@@ -264,7 +307,11 @@ function fakeResponse(headersSent = false): FakeResponse {
   return response;
 }
 
-function httpHost(request: Record<string, unknown>, response: FakeResponse, type: 'http' | 'rpc' = 'http'): ArgumentsHost {
+function httpHost(
+  request: Record<string, unknown>,
+  response: FakeResponse,
+  type: 'http' | 'rpc' = 'http',
+): ArgumentsHost {
   return {
     getType: <T extends string>() => type as T,
     getArgs: <T extends unknown[]>() => [request, response] as unknown as T,
@@ -296,9 +343,17 @@ describe('ProblemDetailsFilter', () => {
 
   it('writes status, problem+json content type and the body, with the request correlation id', () => {
     const response = fakeResponse();
-    const request = { id: 'req-7f3a', originalUrl: '/properties/p1/reservations?page=2', url: '/reservations?page=2', headers: {} };
+    const request = {
+      id: 'req-7f3a',
+      originalUrl: '/properties/p1/reservations?page=2',
+      url: '/reservations?page=2',
+      headers: {},
+    };
 
-    const result = new ProblemDetailsFilter().catch(new NotFoundError('reservation', 'r-1'), httpHost(request, response));
+    const result = new ProblemDetailsFilter().catch(
+      new NotFoundError('reservation', 'r-1'),
+      httpHost(request, response),
+    );
 
     expect(result).toBeUndefined();
     expect(response.calls.map(([name]) => name)).toEqual(['status', 'type', 'send']);

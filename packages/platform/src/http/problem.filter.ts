@@ -84,7 +84,14 @@ export function toProblem(error: unknown, instance: string): ProblemDetails {
           ? String((response as { message: unknown }).message)
           : error.message;
     const code = CODES[status] ?? (status >= 500 ? 'internal-error' : 'error');
-    const problem: ProblemDetails = { type: problemType(code), title: TITLES[status] ?? 'Error', status, code, detail: message, instance };
+    const problem: ProblemDetails = {
+      type: problemType(code),
+      title: TITLES[status] ?? 'Error',
+      status,
+      code,
+      detail: message,
+      instance,
+    };
     // Health checks answer 503 with the state of each dependency: keep it, it says what is down.
     if (typeof response === 'object' && (response as { details?: unknown }).details !== undefined) {
       problem.detail = 'One or more dependencies are not ready';
@@ -95,7 +102,14 @@ export function toProblem(error: unknown, instance: string): ProblemDetails {
   if (isBodyParserError(error) && error.status >= 400 && error.status < 500) {
     const code = error.type === 'entity.parse.failed' ? 'malformed-json' : (CODES[error.status] ?? 'bad-request');
     const detail = error.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : error.message;
-    return { type: problemType(code), title: TITLES[error.status] ?? 'Bad Request', status: error.status, code, detail, instance };
+    return {
+      type: problemType(code),
+      title: TITLES[error.status] ?? 'Bad Request',
+      status: error.status,
+      code,
+      detail,
+      instance,
+    };
   }
   return {
     type: problemType('internal-error'),

@@ -3,7 +3,11 @@ import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Min, MinLength, ValidateNested } from 'class-validator';
 import { createValidationPipe, flattenValidationErrors, RequestValidationException } from './validation';
 
-function validationError(property: string, constraints?: Record<string, string>, children: ValidationError[] = []): ValidationError {
+function validationError(
+  property: string,
+  constraints?: Record<string, string>,
+  children: ValidationError[] = [],
+): ValidationError {
   return { property, constraints, children };
 }
 
@@ -11,14 +15,21 @@ describe('flattenValidationErrors', () => {
   it('reports a top-level field with all its messages', () => {
     expect(
       flattenValidationErrors([
-        validationError('arrival', { isLocalDate: 'arrival must be a date', isNotEmpty: 'arrival should not be empty' }),
+        validationError('arrival', {
+          isLocalDate: 'arrival must be a date',
+          isNotEmpty: 'arrival should not be empty',
+        }),
       ]),
     ).toEqual([{ field: 'arrival', messages: ['arrival must be a date', 'arrival should not be empty'] }]);
   });
 
   it('joins nested object paths with dots', () => {
-    const errors = [validationError('guest', undefined, [validationError('lastName', { isString: 'lastName must be a string' })])];
-    expect(flattenValidationErrors(errors)).toEqual([{ field: 'guest.lastName', messages: ['lastName must be a string'] }]);
+    const errors = [
+      validationError('guest', undefined, [validationError('lastName', { isString: 'lastName must be a string' })]),
+    ];
+    expect(flattenValidationErrors(errors)).toEqual([
+      { field: 'guest.lastName', messages: ['lastName must be a string'] },
+    ]);
   });
 
   it('writes array indices in brackets', () => {
@@ -27,14 +38,18 @@ describe('flattenValidationErrors', () => {
         validationError('3', undefined, [validationError('number', { isInt: 'number must be an integer number' })]),
       ]),
     ];
-    expect(flattenValidationErrors(errors)).toEqual([{ field: 'rooms[3].number', messages: ['number must be an integer number'] }]);
+    expect(flattenValidationErrors(errors)).toEqual([
+      { field: 'rooms[3].number', messages: ['number must be an integer number'] },
+    ]);
   });
 
   it('handles nested arrays and deep objects', () => {
     const errors = [
       validationError('stay', undefined, [
         validationError('nights', undefined, [
-          validationError('0', undefined, [validationError('price', undefined, [validationError('amountMinor', { isInt: 'bad' })])]),
+          validationError('0', undefined, [
+            validationError('price', undefined, [validationError('amountMinor', { isInt: 'bad' })]),
+          ]),
           validationError('12', { nestedValidation: 'each value must be an object' }),
         ]),
       ]),
@@ -48,9 +63,13 @@ describe('flattenValidationErrors', () => {
   it('turns whitelist violations into "<path> is not a known field"', () => {
     const errors = [
       validationError('isAdmin', { whitelistValidation: 'property isAdmin should not exist' }),
-      validationError('guest', undefined, [validationError('nickname', { whitelistValidation: 'property nickname should not exist' })]),
+      validationError('guest', undefined, [
+        validationError('nickname', { whitelistValidation: 'property nickname should not exist' }),
+      ]),
       validationError('rooms', undefined, [
-        validationError('1', undefined, [validationError('hack', { whitelistValidation: 'property hack should not exist' })]),
+        validationError('1', undefined, [
+          validationError('hack', { whitelistValidation: 'property hack should not exist' }),
+        ]),
       ]),
     ];
     expect(flattenValidationErrors(errors)).toEqual([
@@ -62,7 +81,9 @@ describe('flattenValidationErrors', () => {
 
   it('keeps a parent problem beside its children problems, parent first', () => {
     const errors = [
-      validationError('guest', { isObject: 'guest must be an object' }, [validationError('email', { isEmail: 'email must be an email' })]),
+      validationError('guest', { isObject: 'guest must be an object' }, [
+        validationError('email', { isEmail: 'email must be an email' }),
+      ]),
     ];
     expect(flattenValidationErrors(errors)).toEqual([
       { field: 'guest', messages: ['guest must be an object'] },
@@ -142,7 +163,11 @@ describe('createValidationPipe', () => {
     expect(result).toBeInstanceOf(CreateReservationDto);
     expect(result.guest).toBeInstanceOf(GuestDto);
     expect(result.rooms[1]).toBeInstanceOf(RoomDto);
-    expect(result).toEqual({ guest: { firstName: 'Ada', lastName: 'Lovelace' }, rooms: [{ number: 101 }, { number: 102 }], adults: 2 });
+    expect(result).toEqual({
+      guest: { firstName: 'Ada', lastName: 'Lovelace' },
+      rooms: [{ number: 101 }, { number: 102 }],
+      adults: 2,
+    });
   });
 
   it('refuses unknown fields, wrong types and nested problems, listing each field', async () => {
@@ -158,7 +183,9 @@ describe('createValidationPipe', () => {
     expect(error.message).toBe('The request has invalid fields');
 
     const byField = new Map(error.fieldProblems.map((problem) => [problem.field, problem.messages]));
-    expect([...byField.keys()].sort()).toEqual(['adults', 'guest.lastName', 'guest.nickname', 'isVip', 'rooms[3].number'].sort());
+    expect([...byField.keys()].sort()).toEqual(
+      ['adults', 'guest.lastName', 'guest.nickname', 'isVip', 'rooms[3].number'].sort(),
+    );
     expect(byField.get('isVip')).toEqual(['isVip is not a known field']);
     expect(byField.get('guest.nickname')).toEqual(['guest.nickname is not a known field']);
     expect(byField.get('guest.lastName')).toContain('lastName must be a string');
@@ -176,8 +203,14 @@ describe('createValidationPipe', () => {
   });
 
   it('does not echo submitted values or the target object in the problems', async () => {
-    const error = await transformError({ guest: { firstName: 'Ada', lastName: 'L' }, rooms: [{ number: 1 }], adults: 'secret-value' });
+    const error = await transformError({
+      guest: { firstName: 'Ada', lastName: 'L' },
+      rooms: [{ number: 1 }],
+      adults: 'secret-value',
+    });
     expect(JSON.stringify(error.fieldProblems)).not.toContain('secret-value');
-    expect(error.fieldProblems).toEqual([{ field: 'adults', messages: expect.arrayContaining(['adults must be an integer number']) }]);
+    expect(error.fieldProblems).toEqual([
+      { field: 'adults', messages: expect.arrayContaining(['adults must be an integer number']) },
+    ]);
   });
 });

@@ -13,7 +13,11 @@ const UNKNOWN_PROPERTY = 'whitelistValidation';
 export function flattenValidationErrors(errors: ValidationError[], parentPath = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const isIndex = /^\d+$/.test(error.property);
-    const path = parentPath ? (isIndex ? `${parentPath}[${error.property}]` : `${parentPath}.${error.property}`) : error.property;
+    const path = parentPath
+      ? isIndex
+        ? `${parentPath}[${error.property}]`
+        : `${parentPath}.${error.property}`
+      : error.property;
     const messages = Object.entries(error.constraints ?? {}).map(([name, message]) =>
       name === UNKNOWN_PROPERTY ? `${path} is not a known field` : message,
     );

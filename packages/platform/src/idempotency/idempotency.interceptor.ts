@@ -47,7 +47,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // Nest sets the status after interceptors run; the route's declared code is what the client receives.
     const statusCode: number = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
     const scope = `${request.principal?.sub ?? 'anonymous'} POST ${request.path}`;
-    const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify(request.body ?? null))
+      .digest('hex');
 
     return from(this.claim(scope, key, requestHash)).pipe(
       mergeMap((stored) => {
@@ -62,7 +64,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
             return body;
           }),
           catchError(async (error: unknown) => {
-            await this.dataSource.query('DELETE FROM idempotency_record WHERE scope = $1 AND idempotency_key = $2', [scope, key]);
+            await this.dataSource.query('DELETE FROM idempotency_record WHERE scope = $1 AND idempotency_key = $2', [
+              scope,
+              key,
+            ]);
             throw error;
           }),
         );

@@ -3,14 +3,20 @@ import { deadLetterMessage, DLQ_HEADERS, headersAsStrings } from './dead-letter'
 
 const ENVELOPE = JSON.stringify({ id: 'e1', type: 'folio.opened', data: { folioId: 'f1' } });
 
-function kafkaMessage(overrides: Partial<{ key: Buffer | null; value: Buffer | null; headers: IHeaders; offset: string }> = {}): KafkaMessage {
+function kafkaMessage(
+  overrides: Partial<{ key: Buffer | null; value: Buffer | null; headers: IHeaders; offset: string }> = {},
+): KafkaMessage {
   return {
     key: Buffer.from('8a3f3c1e-6c0e-4d59-9a77-0c2f4e1b2a01'),
     value: Buffer.from(ENVELOPE),
     timestamp: '1764400000000',
     attributes: 0,
     offset: '4711',
-    headers: { id: Buffer.from('e1'), type: Buffer.from('folio.opened'), traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' },
+    headers: {
+      id: Buffer.from('e1'),
+      type: Buffer.from('folio.opened'),
+      traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+    },
     ...overrides,
   };
 }
@@ -109,7 +115,14 @@ describe('deadLetterMessage', () => {
 
   it('truncates a reason over 4000 characters', () => {
     const reason = `Error: ${'x'.repeat(10_000)}`;
-    const dead = deadLetterMessage({ topic: 't', partition: 0, message: kafkaMessage(), consumerGroup: 'g', attempts: 1, reason });
+    const dead = deadLetterMessage({
+      topic: 't',
+      partition: 0,
+      message: kafkaMessage(),
+      consumerGroup: 'g',
+      attempts: 1,
+      reason,
+    });
 
     expect(dead.headers['dlq-reason']).toHaveLength(4000);
     expect(dead.headers['dlq-reason']).toBe(reason.slice(0, 4000));
@@ -117,7 +130,14 @@ describe('deadLetterMessage', () => {
 
   it('keeps a reason of exactly 4000 characters whole', () => {
     const reason = 'y'.repeat(4000);
-    const dead = deadLetterMessage({ topic: 't', partition: 0, message: kafkaMessage(), consumerGroup: 'g', attempts: 1, reason });
+    const dead = deadLetterMessage({
+      topic: 't',
+      partition: 0,
+      message: kafkaMessage(),
+      consumerGroup: 'g',
+      attempts: 1,
+      reason,
+    });
     expect(dead.headers['dlq-reason']).toBe(reason);
   });
 
@@ -130,7 +150,14 @@ describe('deadLetterMessage', () => {
       offset: '0',
       size: 10,
     };
-    const dead = deadLetterMessage({ topic: 'concierge.events.v1', partition: 5, message, consumerGroup: 'g', attempts: 3, reason: 'poison' });
+    const dead = deadLetterMessage({
+      topic: 'concierge.events.v1',
+      partition: 5,
+      message,
+      consumerGroup: 'g',
+      attempts: 3,
+      reason: 'poison',
+    });
 
     expect(dead.key).toBe('');
     expect(dead.value).toBe('');

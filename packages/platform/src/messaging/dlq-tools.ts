@@ -36,7 +36,9 @@ export async function readDeadLetters(kafka: Kafka, dlqTopic: string): Promise<D
   const admin = kafka.admin();
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(dlqTopic).finally(() => admin.disconnect());
-  const remaining = new Map(ends.filter((end) => Number(end.high) > Number(end.low)).map((end) => [end.partition, BigInt(end.high)]));
+  const remaining = new Map(
+    ends.filter((end) => Number(end.high) > Number(end.low)).map((end) => [end.partition, BigInt(end.high)]),
+  );
   if (remaining.size === 0) return [];
 
   const letters: DeadLetter[] = [];
@@ -83,7 +85,13 @@ export async function replayDeadLetters(kafka: Kafka, letters: DeadLetter[]): Pr
       await producer.send({
         topic: letter.originalTopic,
         acks: -1,
-        messages: [{ key: letter.key, value: letter.value, headers: { ...headers, 'dlq-replayed-from': `${letter.partition}:${letter.offset}` } }],
+        messages: [
+          {
+            key: letter.key,
+            value: letter.value,
+            headers: { ...headers, 'dlq-replayed-from': `${letter.partition}:${letter.offset}` },
+          },
+        ],
       });
     }
   } finally {

@@ -2,7 +2,13 @@ import { BaseRpcContext } from '@nestjs/microservices';
 import type { EventEnvelope } from '@frontoffice/contracts';
 import type { EntityManager } from 'typeorm';
 
-type EventContextArgs = [event: EventEnvelope, manager: EntityManager, topic: string, partition: number, offset: string];
+type EventContextArgs = [
+  event: EventEnvelope,
+  manager: EntityManager,
+  topic: string,
+  partition: number,
+  offset: string,
+];
 
 /**
  * Given to every event handler (`@Ctx() context: EventContext`). `manager` is the transaction in which the inbox row

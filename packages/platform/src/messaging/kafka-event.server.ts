@@ -77,7 +77,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   whenAssigned(timeoutMs = 30_000): Promise<void> {
     if (this.assigned) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('Kafka consumer was not assigned partitions in time')), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error('Kafka consumer was not assigned partitions in time')),
+        timeoutMs,
+      );
       timer.unref();
       this.assignmentWaiters.push(() => {
         clearTimeout(timer);
@@ -90,7 +93,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     if (this.closed) return;
     this.closed = true;
     this.closing.abort();
-    await this.consumer?.disconnect().catch((error: unknown) => this.logger.warn({ err: error }, 'Consumer disconnect failed'));
+    await this.consumer
+      ?.disconnect()
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'Consumer disconnect failed'));
     await this.admin?.disconnect().catch(() => undefined);
     await this.startup?.catch(() => undefined);
   }
@@ -172,14 +177,24 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.applyOnce(envelope, handler, topic, partition, message.offset, headersAsStrings(message.headers).traceparent);
+        return await this.applyOnce(
+          envelope,
+          handler,
+          topic,
+          partition,
+          message.offset,
+          headersAsStrings(message.headers).traceparent,
+        );
       } catch (error) {
         const permanent = error instanceof PoisonMessage || error instanceof EventValidationError;
         if (permanent || attempt >= this.options.maxAttempts) {
           await this.deadLetter(topic, partition, message, attempt, describe(error));
           return 'dead_lettered';
         }
-        this.logger.warn({ err: error, eventId: envelope.id, type: envelope.type, attempt }, 'Event handler failed; retrying');
+        this.logger.warn(
+          { err: error, eventId: envelope.id, type: envelope.type, attempt },
+          'Event handler failed; retrying',
+        );
         await sleep(this.options.retryBackoffMs * 2 ** (attempt - 1));
         await heartbeat();
       }

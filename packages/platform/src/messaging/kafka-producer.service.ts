@@ -66,6 +66,8 @@ export class KafkaProducerService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.producer.disconnect().catch((error: unknown) => this.logger.warn({ err: error }, 'Producer disconnect failed'));
+    await this.producer
+      .disconnect()
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'Producer disconnect failed'));
   }
 }

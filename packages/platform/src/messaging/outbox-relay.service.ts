@@ -96,18 +96,24 @@ export class OutboxRelayService implements OnApplicationBootstrap {
     if (rows.length === 0) return 0;
     try {
       await this.producer.send(
-        rows.map((row) => ({ topic: row.topic, key: row.message_key, value: JSON.stringify(row.envelope), headers: row.headers })),
+        rows.map((row) => ({
+          topic: row.topic,
+          key: row.message_key,
+          value: JSON.stringify(row.envelope),
+          headers: row.headers,
+        })),
       );
     } catch (error) {
-      await client.query(`UPDATE outbox_event SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])`, [
-        rows.map((row) => row.id),
-        (error as Error).message,
-      ]);
+      await client.query(
+        `UPDATE outbox_event SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])`,
+        [rows.map((row) => row.id), (error as Error).message],
+      );
       throw error;
     }
-    await client.query(`UPDATE outbox_event SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])`, [
-      rows.map((row) => row.id),
-    ]);
+    await client.query(
+      `UPDATE outbox_event SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])`,
+      [rows.map((row) => row.id)],
+    );
     this.metrics.outboxPublished.inc(rows.length);
     return rows.length;
   }
@@ -130,7 +136,10 @@ export class OutboxRelayService implements OnApplicationBootstrap {
       } catch (error) {
         this.failures += 1;
         const backoff = Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(this.failures, 10));
-        this.logger.warn({ err: error, failures: this.failures, backoffMs: backoff }, 'Outbox relay cannot publish yet; rows wait');
+        this.logger.warn(
+          { err: error, failures: this.failures, backoffMs: backoff },
+          'Outbox relay cannot publish yet; rows wait',
+        );
         if (this.client && !(await this.isConnectionAlive())) await this.disconnect();
         await sleep(backoff, undefined, { signal: this.stopping.signal }).catch(() => undefined);
       }
@@ -148,9 +157,10 @@ export class OutboxRelayService implements OnApplicationBootstrap {
   }
 
   private async tryBecomeLeader(): Promise<void> {
-    const { rows } = await this.client!.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
-      this.options.lockName,
-    ]);
+    const { rows } = await this.client!.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
+      [this.options.lockName],
+    );
     this.isLeader = rows[0]?.locked === true;
     if (this.isLeader) this.logger.log('Outbox relay is active for this service');
   }

@@ -10,7 +10,12 @@ const TRACEPARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 function folioOpened(): FolioOpenedV1 {
-  return { folioId: FOLIO_ID, reservationId: RESERVATION_ID, status: 'open', balance: { amountMinor: 0, currency: 'EUR' } };
+  return {
+    folioId: FOLIO_ID,
+    reservationId: RESERVATION_ID,
+    status: 'open',
+    balance: { amountMinor: 0, currency: 'EUR' },
+  };
 }
 
 interface RecordedQuery {
@@ -18,7 +23,10 @@ interface RecordedQuery {
   parameters: unknown[] | undefined;
 }
 
-function fakeManager(transactionActive: boolean | 'no-query-runner'): { manager: EntityManager; queries: RecordedQuery[] } {
+function fakeManager(transactionActive: boolean | 'no-query-runner'): {
+  manager: EntityManager;
+  queries: RecordedQuery[];
+} {
   const queries: RecordedQuery[] = [];
   const manager = {
     queryRunner: transactionActive === 'no-query-runner' ? undefined : { isTransactionActive: transactionActive },
@@ -30,7 +38,11 @@ function fakeManager(transactionActive: boolean | 'no-query-runner'): { manager:
   return { manager: manager as unknown as EntityManager, queries };
 }
 
-function insertOf(queries: RecordedQuery[]): { parameters: unknown[]; envelope: EventEnvelope<FolioOpenedV1>; headers: Record<string, string> } {
+function insertOf(queries: RecordedQuery[]): {
+  parameters: unknown[];
+  envelope: EventEnvelope<FolioOpenedV1>;
+  headers: Record<string, string>;
+} {
   const [insert] = queries;
   const parameters = insert.parameters ?? [];
   return {
@@ -73,7 +85,11 @@ describe('OutboxService.add', () => {
     expect(parameters.slice(0, 4)).toEqual([event.id, 'billing.events.v1', PROPERTY_ID, 'folio.opened']);
     expect(parameters[1]).toBe(TOPICS.billing);
     expect(envelope).toEqual(event);
-    expect(headers).toEqual({ id: event.id, type: 'folio.opened', traceparent: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/) });
+    expect(headers).toEqual({
+      id: event.id,
+      type: 'folio.opened',
+      traceparent: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/),
+    });
 
     expect(queries[1]).toEqual({ sql: 'SELECT pg_notify($1, $2)', parameters: [OUTBOX_CHANNEL, 'billing.events.v1'] });
     expect(OUTBOX_CHANNEL).toBe('frontoffice_outbox');
@@ -83,7 +99,9 @@ describe('OutboxService.add', () => {
     const { manager, queries } = fakeManager(true);
     const event = createEvent('folio.opened', { propertyId: PROPERTY_ID, subject: FOLIO_ID, data: folioOpened() });
 
-    await runWithCorrelation({ correlationId: 'req-1', causationId: null, traceparent: TRACEPARENT }, () => service.add(manager, event));
+    await runWithCorrelation({ correlationId: 'req-1', causationId: null, traceparent: TRACEPARENT }, () =>
+      service.add(manager, event),
+    );
 
     expect(insertOf(queries).headers).toEqual({ id: event.id, type: 'folio.opened', traceparent: TRACEPARENT });
   });
@@ -112,7 +130,10 @@ describe('OutboxService.add', () => {
 
   it('refuses an envelope whose type and version are not in the catalog', async () => {
     const { manager, queries } = fakeManager(true);
-    const event = { ...createEvent('folio.opened', { propertyId: PROPERTY_ID, subject: FOLIO_ID, data: folioOpened() }), version: 99 };
+    const event = {
+      ...createEvent('folio.opened', { propertyId: PROPERTY_ID, subject: FOLIO_ID, data: folioOpened() }),
+      version: 99,
+    };
 
     await expect(service.add(manager, event)).rejects.toThrow('Event folio.opened v99 is not in the contracts catalog');
     expect(queries).toEqual([]);
@@ -127,7 +148,8 @@ describe('OutboxService.publish', () => {
 
     const event = await runWithCorrelation(
       { correlationId: 'req-42', causationId: '0d6b1c2e-3f4a-4b5c-8d6e-7f8091a2b3c4', traceparent: TRACEPARENT },
-      () => service.publish(manager, 'folio.opened', { propertyId: PROPERTY_ID, subject: FOLIO_ID, data: folioOpened() }),
+      () =>
+        service.publish(manager, 'folio.opened', { propertyId: PROPERTY_ID, subject: FOLIO_ID, data: folioOpened() }),
     );
 
     expect(event).toMatchObject({
@@ -160,12 +182,20 @@ describe('OutboxService.publish', () => {
   it('starts a flow of its own outside of any correlated work', async () => {
     const { manager, queries } = fakeManager(true);
 
-    const event = await service.publish(manager, 'folio.opened', { propertyId: PROPERTY_ID, subject: FOLIO_ID, data: folioOpened() });
+    const event = await service.publish(manager, 'folio.opened', {
+      propertyId: PROPERTY_ID,
+      subject: FOLIO_ID,
+      data: folioOpened(),
+    });
 
     expect(event.correlationId).toBe(event.id);
     expect(event.causationId).toBeNull();
     // A new trace starts here, so consumers' spans still link to this event.
-    expect(insertOf(queries).headers).toEqual({ id: event.id, type: 'folio.opened', traceparent: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/) });
+    expect(insertOf(queries).headers).toEqual({
+      id: event.id,
+      type: 'folio.opened',
+      traceparent: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/),
+    });
   });
 
   it('validates the payload before writing anything', async () => {

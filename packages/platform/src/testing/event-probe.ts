@@ -28,7 +28,10 @@ export class EventProbe {
   ) {}
 
   async start(): Promise<this> {
-    const consumer = this.kafka.consumer({ groupId: `frontoffice-test-probe-${randomUUID()}`, allowAutoTopicCreation: false });
+    const consumer = this.kafka.consumer({
+      groupId: `frontoffice-test-probe-${randomUUID()}`,
+      allowAutoTopicCreation: false,
+    });
     this.consumer = consumer;
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     await consumer.connect();
@@ -42,7 +45,15 @@ export class EventProbe {
         } catch {
           json = undefined;
         }
-        this.messages.push({ topic, partition, offset: message.offset, key: message.key?.toString() ?? '', value, headers: headersAsStrings(message.headers), json });
+        this.messages.push({
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString() ?? '',
+          value,
+          headers: headersAsStrings(message.headers),
+          json,
+        });
       },
     });
     await joined;
@@ -54,7 +65,10 @@ export class EventProbe {
     return eventually(
       () => {
         const found = this.messages.find(predicate);
-        if (!found) throw new Error(`No matching message on ${this.topics.join(', ')} after ${timeoutMs} ms (${this.messages.length} seen)`);
+        if (!found)
+          throw new Error(
+            `No matching message on ${this.topics.join(', ')} after ${timeoutMs} ms (${this.messages.length} seen)`,
+          );
         return found;
       },
       { timeoutMs },

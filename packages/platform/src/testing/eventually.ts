@@ -1,7 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Retries an assertion until it passes or the time is up; the last failure is what the test reports. */
-export async function eventually<T>(assertion: () => Promise<T> | T, { timeoutMs = 10_000, intervalMs = 100 } = {}): Promise<T> {
+export async function eventually<T>(
+  assertion: () => Promise<T> | T,
+  { timeoutMs = 10_000, intervalMs = 100 } = {},
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -24,7 +24,9 @@ export function testEnv<T extends ServiceEnv>(
     NODE_ENV: 'test',
     KAFKA_BROKERS: process.env.KAFKA_BROKERS,
     AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET,
-    DATABASE_URL: process.env.TEST_DATABASE_URL_BASE ? `${process.env.TEST_DATABASE_URL_BASE}/${database}` : `postgres://${user}@${host}:${port}/${database}`,
+    DATABASE_URL: process.env.TEST_DATABASE_URL_BASE
+      ? `${process.env.TEST_DATABASE_URL_BASE}/${database}`
+      : `postgres://${user}@${host}:${port}/${database}`,
     KAFKA_GROUP_ID: `frontoffice-${service}-test-${randomUUID()}`,
     KAFKA_FROM_BEGINNING: 'false',
     OUTBOX_POLL_INTERVAL_MS: '200',
@@ -42,7 +44,10 @@ export interface RunningTestService extends ServiceApp {
 }
 
 /** Starts a service as production does (HTTP + consumer), on a free port; resolves when its consumer has joined. */
-export async function startTestService(module: unknown, options?: Partial<ServiceAppOptions>): Promise<RunningTestService> {
+export async function startTestService(
+  module: unknown,
+  options?: Partial<ServiceAppOptions>,
+): Promise<RunningTestService> {
   const service = await createServiceApp(module, { title: 'test', description: 'test', ...options });
   await service.app.startAllMicroservices();
   await service.app.listen(0, '127.0.0.1');
