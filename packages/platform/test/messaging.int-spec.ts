@@ -85,33 +85,42 @@ describe('messaging with a real broker and database', () => {
   });
 
   it('applies an event once per service database, even when two consumer groups feed that database', async () => {
-    const second = await startTestService(
-      ProbeAppModule.register(testEnv('billing-bridge', ServiceEnv, { DATABASE_URL: env.DATABASE_URL })),
-    );
+    const secondEnv = testEnv('billing-bridge', ServiceEnv, { DATABASE_URL: env.DATABASE_URL });
+    const second = await startTestService(ProbeAppModule.register(secondEnv));
+    const admin = kafka.admin();
+    await admin.connect();
+    const committed = async (groupId: string, partition: number): Promise<number> => {
+      const [topic] = await admin.fetchOffsets({ groupId, topics: [TOPICS.reservations] });
+      return Number(topic.partitions.find((entry) => entry.partition === partition)?.offset ?? -1);
+    };
     try {
-      const event = reservationCreated(randomUUID());
-      await produce(JSON.stringify(event), event.propertyId);
-      // Each group gets its copy: wait until both have consumed past it, then count the effects.
-      const marker = reservationCreated(event.propertyId);
-      await produce(JSON.stringify(marker), marker.propertyId);
-      await eventually(async () => {
-        const rows: { count: number }[] = await dataSource.query(
-          `SELECT count(*)::int AS count FROM probe_effect WHERE reservation_id = $1`,
-          [marker.data.reservationId],
-        );
-        expect(rows[0].count).toBe(1);
-      });
-      const metrics = async (url: string) =>
-        (await (await fetch(`${url}/metrics`)).text()).match(
-          /consumer_messages_total\{topic="reservations\.events\.v1",outcome="duplicate"\} (\d+)/,
-        )?.[1];
-      await eventually(async () =>
-        expect(
-          Number((await metrics(second.url)) ?? 0) + Number((await metrics(service.url)) ?? 0),
-        ).toBeGreaterThanOrEqual(2),
+      const propertyId = randomUUID();
+      // A new group starts at the end of the log once it first fetches: wait until it has consumed something.
+      await eventually(
+        async () => {
+          const [warmUp] = await produce(
+            JSON.stringify({ ...reservationCreated(propertyId), type: 'probe.warm-up', id: randomUUID() }),
+            propertyId,
+          );
+          expect(await committed(secondEnv.KAFKA_GROUP_ID, warmUp.partition)).toBeGreaterThan(
+            Number(warmUp.baseOffset),
+          );
+        },
+        { timeoutMs: 30_000, intervalMs: 500 },
       );
+
+      const event = reservationCreated(propertyId);
+      const [sent] = await produce(JSON.stringify(event), propertyId);
+      // Both groups have handled the event once their committed offsets are past it.
+      await eventually(async () => {
+        expect(await committed(env.KAFKA_GROUP_ID, sent.partition)).toBeGreaterThan(Number(sent.baseOffset));
+        expect(await committed(secondEnv.KAFKA_GROUP_ID, sent.partition)).toBeGreaterThan(Number(sent.baseOffset));
+      });
       expect(await effectsOf(event.data.reservationId)).toBe(1);
+      const inbox = await dataSource.query('SELECT consumer FROM inbox_event WHERE event_id = $1', [event.id]);
+      expect(inbox).toEqual([{ consumer: 'billing-bridge' }]);
     } finally {
+      await admin.disconnect();
       await second.shutdown();
     }
   });

@@ -34,7 +34,9 @@ export interface KafkaEventServerOptions {
 type Outcome = 'processed' | 'duplicate' | 'ignored' | 'dead_lettered';
 
 /** The reason a message cannot be handled no matter how often it is retried. */
-class PoisonMessage extends Error {}
+class PoisonMessage extends Error {
+  override readonly name = 'PoisonMessage';
+}
 
 /**
  * Nest transport for `@EventPattern('<event type>')` handlers over Kafka, with the delivery guarantees the platform
@@ -133,10 +135,17 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       allowAutoTopicCreation: false,
       sessionTimeout: 30_000,
       heartbeatInterval: 3000,
+      // An idle fetch returns after this long; data arriving ends it at once, so latency does not depend on it.
+      maxWaitTimeInMs: 1000,
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
     });
     this.consumer = consumer;
-    consumer.on(consumer.events.GROUP_JOIN, () => {
+    // Ready once the group is joined and one fetch has run: a new group's start offsets are resolved by then, so
+    // anything produced afterwards is consumed.
+    let joined = false;
+    consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
+    consumer.on(consumer.events.FETCH, () => {
+      if (!joined || this.assigned) return;
       this.assigned = true;
       this.assignmentWaiters.splice(0).forEach((notify) => notify());
     });
@@ -145,6 +154,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       this.logger.error({ err: payload.error, restart: payload.restart }, 'Kafka consumer crashed');
     });
     consumer.on(consumer.events.STOP, () => (this.assigned = false));
+    consumer.on(consumer.events.REBALANCING, () => (joined = false));
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning });
     await consumer.run({ autoCommit: false, eachMessage: (payload) => this.handleMessage(payload) });
@@ -278,9 +288,8 @@ function parseJson(text: string | undefined): unknown {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof EventValidationError) {
-    return `${error.message}: ${error.issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`;
-  }
+  // EventValidationError's message already lists every issue with its path.
+  if (error instanceof EventValidationError) return error.message;
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   if (typeof error === 'object' && error !== null) return JSON.stringify(error);
   return String(error);

@@ -31,9 +31,13 @@ export class EventProbe {
     const consumer = this.kafka.consumer({
       groupId: `frontoffice-test-probe-${randomUUID()}`,
       allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 250,
     });
     this.consumer = consumer;
-    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    // The start offsets of a new group are resolved at its first fetch: from then on nothing produced is missed.
+    let groupJoined = false;
+    consumer.on(consumer.events.GROUP_JOIN, () => (groupJoined = true));
+    const ready = new Promise<void>((resolve) => consumer.on(consumer.events.FETCH, () => groupJoined && resolve()));
     await consumer.connect();
     await consumer.subscribe({ topics: this.topics, fromBeginning: false });
     await consumer.run({
@@ -56,7 +60,7 @@ export class EventProbe {
         });
       },
     });
-    await joined;
+    await ready;
     return this;
   }
 
