@@ -8,15 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import {
-  createKafka,
-  KafkaProducerService,
-  OutboxRelayService,
-  PlatformMetrics,
-  runMigrations,
-} from '@frontoffice/platform';
 import { ensureDatabases, ensureKafka, ensurePostgres, stopKafka } from './infra.mjs';
 import { execOrFail, parseArgs, say } from './lib.mjs';
+
+// Built first, so the figures are those of the current sources.
+await execOrFail('npx', ['turbo', 'run', 'build', '--filter=@frontoffice/platform...', '--output-logs=errors-only']);
+const { createKafka, KafkaProducerService, OutboxRelayService, PlatformMetrics, postgresUrl, runMigrations } =
+  await import('@frontoffice/platform');
 
 const options = parseArgs(process.argv.slice(2));
 const LATENCY_SAMPLES = Number(options.samples ?? 200);
@@ -24,8 +22,7 @@ const THROUGHPUT_EVENTS = Number(options.events ?? 5000);
 const BATCH = 200;
 const DATABASE = 'frontoffice_bench';
 const TOPIC = `frontoffice.bench.${randomUUID().slice(0, 8)}`;
-const pgBase = `postgres://${process.env.PGUSER ?? 'postgres'}@${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? '5432'}`;
-const databaseUrl = `${pgBase}/${DATABASE}`;
+const databaseUrl = postgresUrl(DATABASE);
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 
 const percentile = (values, p) => {
@@ -88,7 +85,6 @@ async function main() {
   await ensurePostgres();
   await ensureDatabases([DATABASE]);
   const { startedLocally } = await ensureKafka();
-  await execOrFail('npx', ['turbo', 'run', 'build', '--filter=@frontoffice/platform', '--output-logs=errors-only']);
   await runMigrations({ DATABASE_URL: databaseUrl }, []);
   const kafka = createKafka({ brokers, clientId: 'frontoffice-bench' });
   const admin = kafka.admin();

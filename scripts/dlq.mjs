@@ -2,9 +2,10 @@
 // `npm run dlq -- replay --topic <dlq topic> (--event-id <id> | --offset <partition>:<offset> | --all)`
 // Lists dead-lettered messages with their reasons, and sends chosen ones back to their original topic. Replaying is
 // safe to repeat: consumers record event ids and apply each event once.
-import { dlqTopicOf, TOPIC_CATALOG } from '@frontoffice/contracts';
-import { createKafka, readDeadLetters, replayDeadLetters } from '@frontoffice/platform';
-import { parseArgs } from './lib.mjs';
+import { importBuilt, parseArgs } from './lib.mjs';
+
+const { dlqTopicOf, TOPIC_CATALOG } = await importBuilt('@frontoffice/contracts');
+const { createKafka, readDeadLetters, replayDeadLetters } = await importBuilt('@frontoffice/platform');
 
 const options = parseArgs(process.argv.slice(2));
 const [command] = options._;

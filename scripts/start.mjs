@@ -1,14 +1,12 @@
 // `npm start`: PostgreSQL databases, the Kafka broker (started locally when none answers at KAFKA_BROKERS), topics,
 // a build, the four services (each runs its migrations), then a demo property to play with. Ctrl-C stops it all.
 import { join } from 'node:path';
-import { DEV_JWT_SECRET, signDevToken } from '@frontoffice/platform';
-import { spawnServiceProcess, waitUntilReady } from '@frontoffice/platform/testing';
 import { ensureDatabases, ensureKafka, ensurePostgres, ensureTopics, loadServices, stopKafka } from './infra.mjs';
 import { execOrFail, ROOT, say } from './lib.mjs';
 
 const COLORS = ['\x1b[32m', '\x1b[35m', '\x1b[33m', '\x1b[34m'];
-const secret = process.env.AUTH_JWT_SECRET || DEV_JWT_SECRET;
-const token = (roles, properties = ['*']) => signDevToken({ roles, properties, sub: `demo-${roles[0]}`, secret });
+/** Signs a dev token; set once the packages are built (a fresh clone has no `dist` before that). */
+let token;
 
 const DEMO_PROPERTY = {
   code: 'DEMO',
@@ -63,6 +61,10 @@ async function main() {
   say('build (turbo)');
   await execOrFail('npx', ['turbo', 'run', 'build', '--output-logs=errors-only']);
   await ensureTopics();
+  const { DEV_JWT_SECRET, signDevToken } = await import('@frontoffice/platform');
+  const { spawnServiceProcess, waitUntilReady } = await import('@frontoffice/platform/testing');
+  const secret = process.env.AUTH_JWT_SECRET || DEV_JWT_SECRET;
+  token = (roles, properties = ['*']) => signDevToken({ roles, properties, sub: `demo-${roles[0]}`, secret });
 
   const running = services.map((service, index) => {
     const prefix = `${COLORS[index % COLORS.length]}${service.name.padEnd(14)}\x1b[0m│ `;

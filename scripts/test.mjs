@@ -44,11 +44,12 @@ async function main() {
     say('lint (eslint, prettier)');
     await execOrFail('npm', ['run', '-s', 'lint']);
 
+    const { postgresUrl } = await import('@frontoffice/platform');
     say('migrations of the test databases (each service’s migrate command)');
     for (const service of services) {
       await execOrFail('node', [join(service.dir, 'dist', 'migrate.js')], {
         env: {
-          DATABASE_URL: `postgres://${process.env.PGUSER ?? 'postgres'}@${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? '5432'}/${service.database}_test`,
+          DATABASE_URL: postgresUrl(`${service.database}_test`),
         },
       });
     }

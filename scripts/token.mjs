@@ -1,7 +1,8 @@
 // `npm run token -- --role front_desk [--role finance] --property <id>|* [--sub emp-42] [--ttl 3600]`
 // Prints a development bearer token signed with AUTH_JWT_SECRET (the documented dev default when unset).
-import { DEV_JWT_SECRET, isStaffRole, signDevToken } from '@frontoffice/platform';
-import { parseArgs } from './lib.mjs';
+import { importBuilt, parseArgs } from './lib.mjs';
+
+const { DEV_JWT_SECRET, isStaffRole, signDevToken } = await importBuilt('@frontoffice/platform');
 
 const options = parseArgs(process.argv.slice(2));
 const roles = [].concat(options.role ?? []);

@@ -9,6 +9,7 @@ import {
   waitUntilReady,
 } from '@frontoffice/platform/testing';
 import { TOPICS, validateEvent } from '@frontoffice/contracts';
+import { postgresUrl } from '@frontoffice/platform';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -21,8 +22,6 @@ const SERVICES = [
   { name: 'billing-bridge', dir: 'apps/billing-bridge', database: 'frontoffice_billing_test' },
 ] as const;
 type Name = (typeof SERVICES)[number]['name'];
-
-const pgBase = `postgres://${process.env.PGUSER ?? 'postgres'}@${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? '5432'}`;
 
 /**
  * The four built services as separate processes (`node apps/<service>/dist/main.js`), as an operator runs them,
@@ -41,7 +40,7 @@ describe('walking skeleton: four services, one broker, one database server', () 
         entry: join(ROOT, service.dir, 'dist', 'main.js'),
         port: await freePort(),
         env: {
-          DATABASE_URL: `${pgBase}/${service.database}`,
+          DATABASE_URL: postgresUrl(service.database),
           KAFKA_GROUP_ID: `frontoffice-${service.name}-e2e-${run}`,
           KAFKA_FROM_BEGINNING: 'false',
           LOG_LEVEL: 'info',
@@ -143,7 +142,7 @@ describe('walking skeleton: four services, one broker, one database server', () 
     expect(opened.correlationId).toBe(created.correlationId);
 
     // Staffing kept its read model of the new property (its own database, fed only by the topic).
-    const staffingDb = new Client({ connectionString: `${pgBase}/frontoffice_staffing_test` });
+    const staffingDb = new Client({ connectionString: postgresUrl('frontoffice_staffing_test') });
     await staffingDb.connect();
     try {
       await eventually(async () => {

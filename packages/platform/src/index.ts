@@ -31,3 +31,4 @@ export * from './openapi/api-money';
 export * from './database/run-migrations';
 export * from './bootstrap/main';
 export * from './http/uuid-param.pipe';
+export * from './database/columns';

@@ -1,8 +1,7 @@
+import { bigintMinorUnits } from '@frontoffice/platform';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type FolioStatus = 'open' | 'settled' | 'closed';
-
-const bigintAsNumber = { to: (value: number) => value, from: (value: string) => Number(value) };
 
 /** A guest account: what the stay owes (charges) against what was paid. */
 @Entity({ name: 'folio' })
@@ -29,7 +28,7 @@ export class FolioEntity {
   currency!: string;
 
   /** Charges minus payments, in minor units; positive means the guest owes the hotel. */
-  @Column({ name: 'balance_minor', type: 'bigint', transformer: bigintAsNumber })
+  @Column({ name: 'balance_minor', type: 'bigint', transformer: bigintMinorUnits })
   balanceMinor!: number;
 
   @CreateDateColumn({ name: 'opened_at', type: 'timestamptz' })

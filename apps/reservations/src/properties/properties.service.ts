@@ -8,6 +8,7 @@ import {
   Principal,
   ALL_PROPERTIES,
 } from '@frontoffice/platform';
+import { isUUID } from 'class-validator';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { localDateIn } from './business-date';
 import { CreatePropertyDto, CreateRoomTypeDto, PropertyView, RoomTypeView } from './properties.dto';
@@ -89,7 +90,7 @@ export class PropertiesService {
   async list(principal: Principal): Promise<PropertyView[]> {
     const chainWide = principal.properties.includes(ALL_PROPERTIES);
     const properties = await this.dataSource.getRepository(PropertyEntity).find({
-      where: chainWide ? {} : { id: In(principal.properties.filter(isUuid)) },
+      where: chainWide ? {} : { id: In(principal.properties.filter((id) => isUUID(id))) },
       order: { code: 'ASC' },
     });
     return properties.map(toPropertyView);
@@ -133,8 +134,4 @@ export class PropertiesService {
       .find({ where: { propertyId }, order: { code: 'ASC' } });
     return roomTypes.map((roomType) => toRoomTypeView(roomType, property.currency));
   }
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -1,3 +1,4 @@
+import { bigintMinorUnits } from '@frontoffice/platform';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity({ name: 'room_type' })
@@ -22,7 +23,7 @@ export class RoomTypeEntity {
   @Column({
     name: 'base_rate_minor',
     type: 'bigint',
-    transformer: { to: (value: number) => value, from: (value: string) => Number(value) },
+    transformer: bigintMinorUnits,
   })
   baseRateMinor!: number;
 

@@ -1,9 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { VipLevel } from '@frontoffice/contracts';
+import { bigintMinorUnits } from '@frontoffice/platform';
 
 export type ReservationStatus = 'confirmed' | 'checked_in' | 'checked_out' | 'cancelled' | 'no_show';
-
-const bigintAsNumber = { to: (value: number) => value, from: (value: string) => Number(value) };
 
 @Entity({ name: 'reservation' })
 @Index(['propertyId', 'confirmationNumber'], { unique: true })
@@ -62,7 +61,7 @@ export class ReservationEntity {
   @Column({ type: 'char', length: 3 })
   currency!: string;
 
-  @Column({ name: 'total_price_minor', type: 'bigint', transformer: bigintAsNumber })
+  @Column({ name: 'total_price_minor', type: 'bigint', transformer: bigintMinorUnits })
   totalPriceMinor!: number;
 
   /** Price of each night, as booked. */

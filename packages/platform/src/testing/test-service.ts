@@ -5,6 +5,7 @@ import { createServiceApp, ServiceApp, ServiceAppOptions } from '../bootstrap/se
 import { loadServiceEnv, ServiceEnv } from '../config/env';
 import { DEV_JWT_SECRET, SERVICE_DEFAULTS } from '../config/service-defaults';
 import { createKafka } from '../messaging/kafka-client';
+import { postgresUrl } from '../database/columns';
 import { Kafka, logLevel } from 'kafkajs';
 
 /**
@@ -16,17 +17,11 @@ export function testEnv<T extends ServiceEnv>(
   envClass: new () => T,
   overrides: Record<string, string> = {},
 ): T {
-  const database = `${SERVICE_DEFAULTS[service].database}_test`;
-  const host = process.env.PGHOST ?? '127.0.0.1';
-  const port = process.env.PGPORT ?? '5432';
-  const user = process.env.PGUSER ?? 'postgres';
   return loadServiceEnv(service, envClass, {
     NODE_ENV: 'test',
     KAFKA_BROKERS: process.env.KAFKA_BROKERS,
     AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET,
-    DATABASE_URL: process.env.TEST_DATABASE_URL_BASE
-      ? `${process.env.TEST_DATABASE_URL_BASE}/${database}`
-      : `postgres://${user}@${host}:${port}/${database}`,
+    DATABASE_URL: postgresUrl(`${SERVICE_DEFAULTS[service].database}_test`),
     KAFKA_GROUP_ID: `frontoffice-${service}-test-${randomUUID()}`,
     KAFKA_FROM_BEGINNING: 'false',
     OUTBOX_POLL_INTERVAL_MS: '200',
