@@ -1,4 +1,3 @@
-import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -99,5 +98,3 @@ export async function runService(module: unknown, env: ServiceEnv, options: Serv
   }
   return service;
 }
-
-export type { INestApplication };
