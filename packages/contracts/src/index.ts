@@ -3,7 +3,7 @@ import 'reflect-metadata';
 
 export { SERVICE_NAMES, type ServiceName } from './services';
 export { TOPICS, TOPIC_CATALOG, dlqTopicOf, type TopicDefinition, type TopicName } from './topics';
-export { type EventEnvelope } from './envelope';
+export { EVENT_TYPE_PATTERN, type EventEnvelope } from './envelope';
 export { EventValidationError, type ValidationIssue } from './errors';
 export { Money } from './money';
 export { STAFF_ROLES, VIP_LEVELS, type StaffRole, type VipLevel } from './vocabulary';
@@ -22,14 +22,20 @@ export {
   isLocalDate,
   isUtcInstant,
 } from './validators';
-export { PropertyCreatedV1 } from './events/reservations/property-created.v1';
+export * from './events/reservations';
+export * from './events/concierge';
+export * from './events/staffing';
+export * from './events/billing';
+export { defineEvent, type LatestPayloads } from './define-event';
 export {
-  ReservationCreatedV1,
-  ReservationGuestV1,
-  ReservationNightV1,
-} from './events/reservations/reservation-created.v1';
-export { FolioOpenedV1 } from './events/billing/folio-opened.v1';
-export { EVENT_CATALOG, findEventDefinition, type EventDataMap, type EventDefinition, type EventType } from './catalog';
+  EVENT_CATALOG,
+  LATEST_PAYLOADS,
+  findEventDefinition,
+  findLatestEventDefinition,
+  type EventDataMap,
+  type EventDefinition,
+  type EventType,
+} from './catalog';
 export { createEvent, type CreateEventInit } from './create-event';
 export { isEventOfType, validateEnvelope, validateEvent } from './validate';
 export { buildAsyncApiDocument } from './asyncapi';
