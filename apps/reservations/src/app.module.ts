@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@frontoffice/platform';
 import type { ReservationsEnv } from './config/reservations.env';
 import { RESERVATIONS_ENTITIES, RESERVATIONS_MIGRATIONS } from './database/schema';
+import { GuestsModule } from './guests/guests.module';
 import { PropertiesModule } from './properties/properties.module';
 import { ReservationsModule } from './reservations/reservations.module';
 
@@ -21,6 +22,7 @@ export class AppModule {
         }),
         PropertiesModule,
         ReservationsModule,
+        GuestsModule,
       ],
     };
   }
