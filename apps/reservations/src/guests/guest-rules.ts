@@ -35,7 +35,8 @@ export interface ProfileFields {
 export type ProfilePatch = Partial<ProfileFields>;
 
 export interface AuditEntry {
-  field: 'vipLevel' | 'vipNotes';
+  /** null for actions on the whole profile (export, erasure). */
+  field: 'vipLevel' | 'vipNotes' | null;
   oldValue: string | null;
   newValue: string | null;
 }
@@ -73,7 +74,7 @@ export function planProfileChange(
     plan.changes.push(field);
     if (SENSITIVE.includes(field)) {
       plan.audit.push({
-        field: field as AuditEntry['field'],
+        field: field as 'vipLevel' | 'vipNotes',
         oldValue: current[field] as string | null,
         newValue: next as string | null,
       });
