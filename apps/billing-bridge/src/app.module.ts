@@ -4,6 +4,7 @@ import { PlatformModule } from '@frontoffice/platform';
 import type { BillingEnv } from './config/billing.env';
 import { BILLING_ENTITIES, BILLING_MIGRATIONS } from './database/schema';
 import { FoliosModule } from './folios/folios.module';
+import { JournalModule } from './journal/journal.module';
 
 @Module({})
 export class AppModule {
@@ -19,6 +20,7 @@ export class AppModule {
           consumes: [TOPICS.reservations, TOPICS.concierge],
         }),
         FoliosModule,
+        JournalModule,
       ],
     };
   }

@@ -20,6 +20,8 @@ interface FactBase {
   /** What a bookkeeper reads on the journal line. */
   label: string;
   folioId?: string;
+  /** Whose account it is (the guest's or company's name): the sub-ledger label accounting sees (FEC CompAuxLib). */
+  accountHolder?: string;
 }
 
 /** A charge on a guest folio: debit guest ledger, credit revenue (net), VAT payable and city tax payable. */

@@ -5,6 +5,7 @@ import { CashierSessionOpenedV1 } from './cashier-session-opened.v1';
 import { FolioChargePostedV1 } from './folio-charge-posted.v1';
 import { FolioOpenedV1 } from './folio-opened.v1';
 import { InvoiceIssuedV1 } from './invoice-issued.v1';
+import { JournalBatchClosedV1 } from './journal-batch-closed.v1';
 import { PaymentRecordedV1 } from './payment-recorded.v1';
 import { RefundApprovalRequestedV1 } from './refund-approval-requested.v1';
 import { RefundIssuedV1 } from './refund-issued.v1';
@@ -17,6 +18,7 @@ export { RefundApprovalRequestedV1 } from './refund-approval-requested.v1';
 export { CashierSessionOpenedV1 } from './cashier-session-opened.v1';
 export { CashierSessionClosedV1 } from './cashier-session-closed.v1';
 export { InvoiceIssuedV1 } from './invoice-issued.v1';
+export { JournalBatchClosedV1 } from './journal-batch-closed.v1';
 export * from './vocabulary';
 
 const topic = TOPICS.billing;
@@ -86,6 +88,14 @@ export const BILLING_EVENTS = [
     subject: 'invoiceId',
     summary: 'An invoice or credit note was issued with the next gapless number of the property.',
   }),
+  defineEvent({
+    type: 'journal.batch-closed',
+    version: 1,
+    topic,
+    payload: JournalBatchClosedV1,
+    subject: 'batchId',
+    summary: "A business date's balanced journal lines were closed into a batch, numbered per journal.",
+  }),
 ] as const;
 
 export interface BillingEventDataMap {
@@ -97,6 +107,7 @@ export interface BillingEventDataMap {
   'cashier-session.opened': CashierSessionOpenedV1;
   'cashier-session.closed': CashierSessionClosedV1;
   'invoice.issued': InvoiceIssuedV1;
+  'journal.batch-closed': JournalBatchClosedV1;
 }
 
 export const BILLING_LATEST_PAYLOADS: LatestPayloads<BillingEventDataMap> = {
@@ -108,4 +119,5 @@ export const BILLING_LATEST_PAYLOADS: LatestPayloads<BillingEventDataMap> = {
   'cashier-session.opened': CashierSessionOpenedV1,
   'cashier-session.closed': CashierSessionClosedV1,
   'invoice.issued': InvoiceIssuedV1,
+  'journal.batch-closed': JournalBatchClosedV1,
 };

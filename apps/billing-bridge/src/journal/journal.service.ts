@@ -1,0 +1,236 @@
+import { Injectable } from '@nestjs/common';
+import type { NightAuditCompletedV1 } from '@frontoffice/contracts';
+import { ConflictError, OutboxService } from '@frontoffice/platform';
+import type { EntityManager } from 'typeorm';
+import type { FinancialFact } from './financial-fact';
+import { journalLinesFor, journalRoleFor, JournalLineDraft } from './journal-lines';
+import { JournalSettingsRepository } from './journal-settings.repository';
+
+export interface RecordedEntry {
+  entryId: string;
+  /** False when this (sourceId, kind) was already recorded: nothing was written the second time. */
+  recorded: boolean;
+  lines: JournalLineDraft[];
+}
+
+export interface JournalBatchSummary {
+  batchId: string;
+  propertyId: string;
+  businessDate: string;
+  currency: string;
+  debit: number;
+  credit: number;
+  entryCount: number;
+  lineCount: number;
+  closedAt: Date;
+  /** False when the date had been closed already: the first close is returned, nothing was published again. */
+  closedNow: boolean;
+}
+
+interface BatchRow {
+  id: string;
+  property_id: string;
+  business_date: string;
+  currency: string;
+  debit_minor: string;
+  credit_minor: string;
+  entry_count: number;
+  line_count: number;
+  closed_at: Date;
+}
+
+function toSummary(row: BatchRow, closedNow: boolean): JournalBatchSummary {
+  return {
+    batchId: row.id,
+    propertyId: row.property_id,
+    businessDate: row.business_date,
+    currency: row.currency.trim(),
+    debit: Number(row.debit_minor),
+    credit: Number(row.credit_minor),
+    entryCount: row.entry_count,
+    lineCount: row.line_count,
+    closedAt: row.closed_at,
+    closedNow,
+  };
+}
+
+/**
+ * The general-ledger journal. Both operations run in the caller's transaction, so a fact and the change it
+ * describes (a payment, a posting) commit together, and a business date's close commits with the night audit.
+ */
+@Injectable()
+export class JournalService {
+  constructor(
+    private readonly settings: JournalSettingsRepository,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Writes a fact's balanced lines; once per (sourceId, kind): a replay writes nothing and says so. */
+  async record(manager: EntityManager, fact: FinancialFact): Promise<RecordedEntry> {
+    const { chart } = await this.settings.find(manager, fact.propertyId);
+    const lines = journalLinesFor(fact, chart);
+    const journal = chart.journals[journalRoleFor(fact)];
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO journal_entry (property_id, business_date, kind, source_id, journal_code, journal_label, currency,
+         label, folio_id, fact)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (source_id, kind) DO NOTHING RETURNING id`,
+      [
+        fact.propertyId,
+        fact.businessDate,
+        fact.kind,
+        fact.sourceId,
+        journal.code,
+        journal.label,
+        fact.currency,
+        fact.label,
+        fact.folioId ?? null,
+        JSON.stringify(fact),
+      ],
+    );
+    if (inserted.length === 0) {
+      const existing: { id: string }[] = await manager.query(
+        'SELECT id FROM journal_entry WHERE source_id = $1 AND kind = $2',
+        [fact.sourceId, fact.kind],
+      );
+      return { entryId: existing[0].id, recorded: false, lines };
+    }
+    const entryId = inserted[0].id;
+    if (lines.length > 0) {
+      await manager.query(
+        `INSERT INTO journal_line (entry_id, line_no, property_id, business_date, account_role, account, account_label,
+           aux_account, aux_label, debit_minor, credit_minor, currency, label)
+         SELECT $1, line.no, $2, $3, line.role, line.account, line.account_label, line.aux_account, line.aux_label,
+           line.debit, line.credit, $4, line.label
+         FROM unnest($5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[],
+           $12::bigint[], $13::text[]) AS line(no, role, account, account_label, aux_account, aux_label, debit, credit,
+           label)`,
+        [
+          entryId,
+          fact.propertyId,
+          fact.businessDate,
+          fact.currency,
+          lines.map((_, index) => index + 1),
+          lines.map((line) => line.role),
+          lines.map((line) => line.account),
+          lines.map((line) => line.accountLabel),
+          lines.map((line) => line.auxAccount ?? null),
+          lines.map((line) => line.auxLabel ?? null),
+          lines.map((line) => line.debit),
+          lines.map((line) => line.credit),
+          lines.map((line) => line.label),
+        ],
+      );
+    }
+    return { entryId, recorded: true, lines };
+  }
+
+  /**
+   * Closes a business date: every entry of that date (and any late entry of an earlier, closed date) goes into the
+   * date's batch, numbered without gaps per journal; the night-audit figures are kept for the flash report; and
+   * `journal.batch-closed` is published. Closing a date twice returns the first batch and changes nothing.
+   */
+  async closeBusinessDate(
+    manager: EntityManager,
+    propertyId: string,
+    businessDate: string,
+    figures: NightAuditCompletedV1,
+  ): Promise<JournalBatchSummary> {
+    // One close at a time per property: numbering and the choice of entries must not interleave.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('journal-close:' || $1, 0))`, [propertyId]);
+    const existing: BatchRow[] = await manager.query(
+      `SELECT *, business_date::text AS business_date FROM journal_batch WHERE property_id = $1 AND business_date = $2`,
+      [propertyId, businessDate],
+    );
+    if (existing.length > 0) return toSummary(existing[0], false);
+
+    const currency = figures.roomRevenue.currency;
+    const created: { id: string }[] = await manager.query(
+      `INSERT INTO journal_batch (property_id, business_date, currency, debit_minor, credit_minor, entry_count,
+         line_count, figures)
+       VALUES ($1, $2, $3, 0, 0, 0, 0, $4) RETURNING id`,
+      [propertyId, businessDate, currency, JSON.stringify(figures)],
+    );
+    const batchId = created[0].id;
+    // Entries without lines (a fact worth nothing) stay out of the batch: they have nothing to number or export.
+    await manager.query(
+      `UPDATE journal_entry e SET batch_id = $1
+       WHERE e.property_id = $2 AND e.batch_id IS NULL AND e.business_date <= $3
+         AND EXISTS (SELECT 1 FROM journal_line l WHERE l.entry_id = e.id)`,
+      [batchId, propertyId, businessDate],
+    );
+    const totals: { currency: string; debit: string; credit: string; entries: string; lines: string }[] =
+      await manager.query(
+        `SELECT l.currency, sum(l.debit_minor) AS debit, sum(l.credit_minor) AS credit,
+           count(DISTINCT l.entry_id) AS entries, count(*) AS lines
+         FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
+         WHERE e.batch_id = $1 GROUP BY l.currency`,
+        [batchId],
+      );
+    for (const total of totals) {
+      if (total.currency.trim() !== currency) {
+        throw new ConflictError(
+          'journal-batch-mixed-currency',
+          `Business date ${businessDate} has ${total.currency.trim()} lines in a ${currency} property`,
+          { businessDate, currency: total.currency.trim() },
+        );
+      }
+      if (total.debit !== total.credit) {
+        throw new ConflictError(
+          'journal-batch-unbalanced',
+          `Business date ${businessDate} does not balance: debit ${total.debit}, credit ${total.credit}`,
+          { businessDate, debit: Number(total.debit), credit: Number(total.credit) },
+        );
+      }
+    }
+    const debit = Number(totals[0]?.debit ?? 0);
+    const credit = Number(totals[0]?.credit ?? 0);
+    const entryCount = Number(totals[0]?.entries ?? 0);
+    const lineCount = Number(totals[0]?.lines ?? 0);
+
+    await manager.query(
+      `INSERT INTO journal_sequence (property_id, journal_code)
+       SELECT DISTINCT property_id, journal_code FROM journal_entry WHERE batch_id = $1
+       ON CONFLICT DO NOTHING`,
+      [batchId],
+    );
+    await manager.query(
+      `WITH numbered AS (
+         SELECT e.id, s.last_number + row_number() OVER (PARTITION BY e.journal_code ORDER BY e.business_date, e.seq)
+           AS entry_number
+         FROM journal_entry e
+         JOIN journal_sequence s ON s.property_id = e.property_id AND s.journal_code = e.journal_code
+         WHERE e.batch_id = $1
+       )
+       UPDATE journal_entry e SET entry_number = numbered.entry_number FROM numbered WHERE e.id = numbered.id`,
+      [batchId],
+    );
+    await manager.query(
+      `UPDATE journal_sequence s SET last_number = s.last_number + counted.entries
+       FROM (SELECT journal_code, count(*) AS entries FROM journal_entry WHERE batch_id = $1 GROUP BY journal_code)
+         AS counted
+       WHERE s.property_id = $2 AND s.journal_code = counted.journal_code`,
+      [batchId, propertyId],
+    );
+    const closed: BatchRow[] = await manager.query(
+      `UPDATE journal_batch SET debit_minor = $2, credit_minor = $3, entry_count = $4, line_count = $5
+       WHERE id = $1 RETURNING *, business_date::text AS business_date`,
+      [batchId, debit, credit, entryCount, lineCount],
+    );
+    const summary = toSummary(closed[0], true);
+    await this.outbox.publish(manager, 'journal.batch-closed', {
+      propertyId,
+      subject: batchId,
+      data: {
+        batchId,
+        businessDate,
+        debit: { amountMinor: debit, currency },
+        credit: { amountMinor: credit, currency },
+        entryCount,
+        lineCount,
+        closedAt: summary.closedAt.toISOString(),
+      },
+    });
+    return summary;
+  }
+}
