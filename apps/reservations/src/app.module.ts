@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@frontoffice/platform';
 import type { ReservationsEnv } from './config/reservations.env';
 import { RESERVATIONS_ENTITIES, RESERVATIONS_MIGRATIONS } from './database/schema';
+import { InventoryModule } from './inventory/inventory.module';
+import { FrontDeskModule } from './front-desk/front-desk.module';
 import { GuestsModule } from './guests/guests.module';
 import { PropertiesModule } from './properties/properties.module';
 import { ReservationsModule } from './reservations/reservations.module';
@@ -22,7 +24,9 @@ export class AppModule {
         }),
         PropertiesModule,
         ReservationsModule,
+        InventoryModule,
         GuestsModule,
+        FrontDeskModule,
       ],
     };
   }

@@ -2,8 +2,25 @@ import { PropertyEntity } from '../properties/property.entity';
 import { RoomTypeEntity } from '../properties/room-type.entity';
 import { ReservationEntity } from '../reservations/reservation.entity';
 import { ReservationsInitial1764400100000 } from './migrations/1764400100000-reservations-initial';
+import { ReservationsCore1764400500000 } from './migrations/1764400500000-reservations-core';
+import { RoomEntity } from '../properties/room.entity';
 import { GuestAuditEntity, GuestEntity } from '../guests/guest.entity';
 import { Guests1764400600000 } from './migrations/1764400600000-guests';
+import { RoomAssignmentEntity } from '../front-desk/room-assignment.entity';
+import { RoomAssignments1764400610000 } from './migrations/1764400610000-room-assignments';
 
-export const RESERVATIONS_ENTITIES = [PropertyEntity, RoomTypeEntity, ReservationEntity, GuestEntity, GuestAuditEntity];
-export const RESERVATIONS_MIGRATIONS = [ReservationsInitial1764400100000, Guests1764400600000];
+export const RESERVATIONS_ENTITIES = [
+  PropertyEntity,
+  RoomTypeEntity,
+  ReservationEntity,
+  RoomEntity,
+  GuestEntity,
+  GuestAuditEntity,
+  RoomAssignmentEntity,
+];
+export const RESERVATIONS_MIGRATIONS = [
+  ReservationsInitial1764400100000,
+  ReservationsCore1764400500000,
+  Guests1764400600000,
+  RoomAssignments1764400610000,
+];

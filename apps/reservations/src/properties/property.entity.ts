@@ -30,6 +30,10 @@ export class PropertyEntity {
   @Column({ name: 'business_date', type: 'date' })
   businessDate!: string;
 
+  /** No-show policy: a confirmed booking not checked in is a no-show at the audit of arrival + this many days. */
+  @Column({ name: 'no_show_grace_days', type: 'smallint', default: 0 })
+  noShowGraceDays!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -27,6 +27,10 @@ export class RoomTypeEntity {
   })
   baseRateMinor!: number;
 
+  /** Rooms that may be sold beyond the physical count each night (default 0: no overbooking). */
+  @Column({ name: 'overbooking_allowance', type: 'smallint', default: 0 })
+  overbookingAllowance!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

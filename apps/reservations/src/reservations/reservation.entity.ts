@@ -2,7 +2,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 import type { VipLevel } from '@frontoffice/contracts';
 import { bigintMinorUnits } from '@frontoffice/platform';
 
-export type ReservationStatus = 'confirmed' | 'checked_in' | 'checked_out' | 'cancelled' | 'no_show';
+import type { ReservationStatus } from './reservation-status';
+
+export type { ReservationStatus } from './reservation-status';
 
 @Entity({ name: 'reservation' })
 @Index(['propertyId', 'confirmationNumber'], { unique: true })
@@ -67,6 +69,46 @@ export class ReservationEntity {
   /** Price of each night, as booked. */
   @Column({ type: 'jsonb' })
   nights!: { date: string; amountMinor: number }[];
+
+  /** The guest profile (reservations-desk's guests feature); null until linked. */
+  @Column({ name: 'guest_id', type: 'uuid', nullable: true })
+  guestId!: string | null;
+
+  /** The room assigned (at or before check-in). */
+  @Column({ name: 'room_id', type: 'uuid', nullable: true })
+  roomId!: string | null;
+
+  @Column({ name: 'group_block_id', type: 'uuid', nullable: true })
+  groupBlockId!: string | null;
+
+  @Column({ name: 'rate_plan_id', type: 'uuid', nullable: true })
+  ratePlanId!: string | null;
+
+  @Column({ name: 'checked_in_at', type: 'timestamptz', nullable: true })
+  checkedInAt!: Date | null;
+
+  @Column({ name: 'checked_out_at', type: 'timestamptz', nullable: true })
+  checkedOutAt!: Date | null;
+
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
+
+  @Column({ name: 'cancel_reason', type: 'text', nullable: true })
+  cancelReason!: string | null;
+
+  @Column({ name: 'cancelled_by', type: 'text', nullable: true })
+  cancelledBy!: string | null;
+
+  /** Business date on which the booking was marked a no-show. */
+  @Column({ name: 'no_show_on', type: 'date', nullable: true })
+  noShowOn!: string | null;
+
+  @Column({ name: 'created_by', type: 'text', nullable: true })
+  createdBy!: string | null;
+
+  /** Bumped on every change. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
