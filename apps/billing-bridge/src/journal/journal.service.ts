@@ -39,6 +39,9 @@ interface BatchRow {
   closed_at: Date;
 }
 
+const BATCH_COLUMNS = `id, property_id, business_date::text AS business_date, currency, debit_minor, credit_minor,
+  entry_count, line_count, closed_at`;
+
 function toSummary(row: BatchRow, closedNow: boolean): JournalBatchSummary {
   return {
     batchId: row.id,
@@ -139,7 +142,7 @@ export class JournalService {
     // One close at a time per property: numbering and the choice of entries must not interleave.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('journal-close:' || $1, 0))`, [propertyId]);
     const existing: BatchRow[] = await manager.query(
-      `SELECT *, business_date::text AS business_date FROM journal_batch WHERE property_id = $1 AND business_date = $2`,
+      `SELECT ${BATCH_COLUMNS} FROM journal_batch WHERE property_id = $1 AND business_date = $2`,
       [propertyId, businessDate],
     );
     if (existing.length > 0) return toSummary(existing[0], false);
@@ -212,11 +215,13 @@ export class JournalService {
        WHERE s.property_id = $2 AND s.journal_code = counted.journal_code`,
       [batchId, propertyId],
     );
-    const closed: BatchRow[] = await manager.query(
-      `UPDATE journal_batch SET debit_minor = $2, credit_minor = $3, entry_count = $4, line_count = $5
-       WHERE id = $1 RETURNING *, business_date::text AS business_date`,
+    await manager.query(
+      `UPDATE journal_batch SET debit_minor = $2, credit_minor = $3, entry_count = $4, line_count = $5 WHERE id = $1`,
       [batchId, debit, credit, entryCount, lineCount],
     );
+    const closed: BatchRow[] = await manager.query(`SELECT ${BATCH_COLUMNS} FROM journal_batch WHERE id = $1`, [
+      batchId,
+    ]);
     const summary = toSummary(closed[0], true);
     await this.outbox.publish(manager, 'journal.batch-closed', {
       propertyId,
