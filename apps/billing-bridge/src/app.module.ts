@@ -4,7 +4,14 @@ import { PlatformModule } from '@frontoffice/platform';
 import type { BillingEnv } from './config/billing.env';
 import { BILLING_ENTITIES, BILLING_MIGRATIONS } from './database/schema';
 import { FoliosModule } from './folios/folios.module';
+import { TaxesModule } from './taxes/taxes.module';
+import { PropertiesModule } from './properties/properties.module';
+import { CashierModule } from './cashier/cashier.module';
+import { PaymentsModule } from './payments/payments.module';
+import { CityLedgerModule } from './city-ledger/city-ledger.module';
+import { InvoicesModule } from './invoices/invoices.module';
 import { JournalModule } from './journal/journal.module';
+import { ExportsModule } from './exports/exports.module';
 
 @Module({})
 export class AppModule {
@@ -20,7 +27,14 @@ export class AppModule {
           consumes: [TOPICS.reservations, TOPICS.concierge],
         }),
         FoliosModule,
+        TaxesModule,
+        PropertiesModule,
+        CashierModule,
+        PaymentsModule,
+        CityLedgerModule,
+        InvoicesModule,
         JournalModule,
+        ExportsModule,
       ],
     };
   }

@@ -1,11 +1,13 @@
 import { FolioEntity } from '../folios/folio.entity';
 import { BillingInitial1764400200000 } from './migrations/1764400200000-billing-initial';
+import { BillingFolios1764400700000 } from './migrations/1764400700000-billing-folios';
 import { Journal1764400800000 } from './migrations/1764400800000-journal';
 import { JournalSettingsAudit1764400810000 } from './migrations/1764400810000-journal-settings-audit';
 
 export const BILLING_ENTITIES = [FolioEntity];
 export const BILLING_MIGRATIONS = [
   BillingInitial1764400200000,
+  BillingFolios1764400700000,
   Journal1764400800000,
   JournalSettingsAudit1764400810000,
 ];

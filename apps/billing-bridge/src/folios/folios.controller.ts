@@ -1,8 +1,27 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles, UuidParam } from '@frontoffice/platform';
-import { FolioDetailView, FolioList, FolioQuery } from './folios.dto';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
+import {
+  CreateAllowanceDto,
+  CreateChargeDto,
+  CreateFolioDto,
+  FolioDetailView,
+  FolioList,
+  FolioQuery,
+  FolioView,
+  PostingView,
+} from './folios.dto';
 import { FoliosService } from './folios.service';
+
+const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'A replay returns the first answer' };
 
 @ApiTags('folios')
 @ApiBearerAuth()
@@ -18,6 +37,19 @@ export class FoliosController {
     return { items: await this.folios.list(propertyId, query.reservationId), nextCursor: null };
   }
 
+  @Post()
+  @Roles('front_desk', 'front_office_manager')
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOperation({ summary: 'A further folio for a stay (e.g. company pays the room), with charge types routed to it' })
+  @ApiCreatedResponse({ type: FolioView })
+  create(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Body() input: CreateFolioDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<FolioView> {
+    return this.folios.createFolio(propertyId, input, principal.sub);
+  }
+
   @Get(':folioId')
   @ApiOkResponse({ type: FolioDetailView })
   get(
@@ -25,5 +57,35 @@ export class FoliosController {
     @Param('folioId', UuidParam) folioId: string,
   ): Promise<FolioDetailView> {
     return this.folios.get(propertyId, folioId);
+  }
+
+  @Post(':folioId/charges')
+  @Roles('front_desk', 'front_office_manager')
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOperation({ summary: 'Post a charge by hand (tax included), with a reason code' })
+  @ApiCreatedResponse({ type: PostingView })
+  @ApiConflictResponse({ description: 'The folio is settled, or in another currency' })
+  charge(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Param('folioId', UuidParam) folioId: string,
+    @Body() input: CreateChargeDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PostingView> {
+    return this.folios.postManualCharge(propertyId, folioId, input, principal.sub);
+  }
+
+  @Post(':folioId/allowances')
+  @Roles('front_office_manager')
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOperation({ summary: 'An allowance or the correction of a charge; front office manager, with a reason' })
+  @ApiCreatedResponse({ type: PostingView })
+  @ApiConflictResponse({ description: 'The charge was corrected already, or the folio is settled' })
+  allowance(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Param('folioId', UuidParam) folioId: string,
+    @Body() input: CreateAllowanceDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PostingView> {
+    return this.folios.postAllowance(propertyId, folioId, input, principal.sub);
   }
 }

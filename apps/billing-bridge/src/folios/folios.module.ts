@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
+import { JournalModule } from '../journal/journal.module';
+import { TaxesModule } from '../taxes/taxes.module';
 import { FoliosController } from './folios.controller';
 import { FoliosService } from './folios.service';
 import { ReservationEventsHandler } from './reservation-events.handler';
 
-@Module({ controllers: [FoliosController, ReservationEventsHandler], providers: [FoliosService] })
+@Module({
+  imports: [JournalModule, TaxesModule],
+  controllers: [FoliosController, ReservationEventsHandler],
+  providers: [FoliosService],
+  exports: [FoliosService],
+})
 export class FoliosModule {}

@@ -1,10 +1,16 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { EventEnvelope, ReservationCreatedV1 } from '@frontoffice/contracts';
+import type {
+  ConciergeCompensationGrantedV1,
+  ConciergeServiceChargedV1,
+  EventEnvelope,
+  NightAuditRoomNightPostedV1,
+  ReservationCreatedV1,
+} from '@frontoffice/contracts';
 import { EventContext } from '@frontoffice/platform';
 import { FoliosService } from './folios.service';
 
-/** Reservations events that open or change folios. Thin: the work happens in FoliosService. */
+/** Events that open folios or post to them. Thin: the work happens in FoliosService, in the inbox transaction. */
 @Controller()
 export class ReservationEventsHandler {
   constructor(private readonly folios: FoliosService) {}
@@ -15,5 +21,29 @@ export class ReservationEventsHandler {
     @Ctx() context: EventContext,
   ): Promise<void> {
     return this.folios.openForReservation(context.manager, event);
+  }
+
+  @EventPattern('night-audit.room-night-posted')
+  onRoomNightPosted(
+    @Payload() event: EventEnvelope<NightAuditRoomNightPostedV1>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    return this.folios.postRoomNight(context.manager, event);
+  }
+
+  @EventPattern('concierge.service-charged')
+  onServiceCharged(
+    @Payload() event: EventEnvelope<ConciergeServiceChargedV1>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    return this.folios.postServiceCharge(context.manager, event);
+  }
+
+  @EventPattern('concierge.compensation-granted')
+  onCompensationGranted(
+    @Payload() event: EventEnvelope<ConciergeCompensationGrantedV1>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    return this.folios.postCompensation(context.manager, event);
   }
 }

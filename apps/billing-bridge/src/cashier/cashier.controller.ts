@@ -1,0 +1,95 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
+import {
+  CashierSessionCloseView,
+  CashierSessionList,
+  CashierSessionOpenedView,
+  CashierSessionQuery,
+  CashierSessionView,
+  CloseCashierSessionDto,
+  OpenCashierSessionDto,
+  SignOffCashierSessionDto,
+} from './cashier.dto';
+import { CashierService } from './cashier.service';
+
+const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'A replay returns the first answer' };
+
+@ApiTags('cashier sessions')
+@ApiBearerAuth()
+@Controller('v1/properties/:propertyId/cashier-sessions')
+export class CashierController {
+  constructor(private readonly cashier: CashierService) {}
+
+  @Post()
+  @Roles('front_desk', 'front_office_manager')
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOperation({ summary: "Open the caller's till with a float; one open till per agent" })
+  @ApiCreatedResponse({ type: CashierSessionOpenedView })
+  @ApiConflictResponse({ description: 'The agent already has an open till' })
+  open(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Body() input: OpenCashierSessionDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CashierSessionOpenedView> {
+    return this.cashier.open(propertyId, input, principal.sub);
+  }
+
+  @Post(':sessionId/close')
+  @HttpCode(200)
+  @Roles('front_desk', 'front_office_manager')
+  @ApiHeader(IDEMPOTENCY)
+  @ApiOperation({ summary: 'Blind close with the counted cash: answers expected, counted and variance' })
+  @ApiOkResponse({ type: CashierSessionCloseView })
+  close(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Param('sessionId', UuidParam) sessionId: string,
+    @Body() input: CloseCashierSessionDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CashierSessionCloseView> {
+    return this.cashier.close(propertyId, sessionId, input, principal);
+  }
+
+  @Get()
+  @Roles('front_office_manager', 'finance')
+  @ApiOperation({ summary: 'Tills with their expected cash and variances' })
+  @ApiOkResponse({ type: CashierSessionList })
+  list(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Query() query: CashierSessionQuery,
+  ): Promise<CashierSessionList> {
+    return this.cashier.list(propertyId, query);
+  }
+
+  @Get(':sessionId')
+  @Roles('front_office_manager', 'finance')
+  @ApiOkResponse({ type: CashierSessionView })
+  get(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Param('sessionId', UuidParam) sessionId: string,
+  ): Promise<CashierSessionView> {
+    return this.cashier.get(propertyId, sessionId);
+  }
+
+  @Post(':sessionId/sign-off')
+  @HttpCode(200)
+  @Roles('front_office_manager')
+  @ApiOperation({ summary: 'Sign a closed till off (count it if the night audit closed it)' })
+  @ApiOkResponse({ type: CashierSessionView })
+  signOff(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Param('sessionId', UuidParam) sessionId: string,
+    @Body() input: SignOffCashierSessionDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CashierSessionView> {
+    return this.cashier.signOff(propertyId, sessionId, input, principal);
+  }
+}

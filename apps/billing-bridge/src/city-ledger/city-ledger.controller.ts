@@ -1,0 +1,71 @@
+import { Body, Controller, Delete, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
+import {
+  CityLedgerAccountList,
+  CityLedgerAccountView,
+  CreateCityLedgerAccountDto,
+  UpdateCityLedgerAccountDto,
+} from './city-ledger.dto';
+import { CityLedgerService } from './city-ledger.service';
+
+@ApiTags('city ledger')
+@ApiBearerAuth()
+@Controller('v1/properties/:propertyId/city-ledger-accounts')
+export class CityLedgerController {
+  constructor(private readonly accounts: CityLedgerService) {}
+
+  @Post()
+  @Roles('front_office_manager', 'finance')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOperation({ summary: 'Open a company account on the city ledger' })
+  @ApiCreatedResponse({ type: CityLedgerAccountView })
+  create(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Body() input: CreateCityLedgerAccountDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CityLedgerAccountView> {
+    return this.accounts.create(propertyId, input, principal.sub);
+  }
+
+  @Get()
+  @Roles('front_desk', 'front_office_manager', 'finance')
+  @ApiOkResponse({ type: CityLedgerAccountList })
+  async list(@Param('propertyId', UuidParam) propertyId: string): Promise<CityLedgerAccountList> {
+    return { items: await this.accounts.list(propertyId), nextCursor: null };
+  }
+
+  @Get(':accountId')
+  @Roles('front_desk', 'front_office_manager', 'finance')
+  @ApiOkResponse({ type: CityLedgerAccountView })
+  get(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Param('accountId', UuidParam) accountId: string,
+  ): Promise<CityLedgerAccountView> {
+    return this.accounts.get(propertyId, accountId);
+  }
+
+  @Patch(':accountId')
+  @Roles('front_office_manager', 'finance')
+  @ApiOkResponse({ type: CityLedgerAccountView })
+  update(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Param('accountId', UuidParam) accountId: string,
+    @Body() input: UpdateCityLedgerAccountDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CityLedgerAccountView> {
+    return this.accounts.update(propertyId, accountId, input, principal.sub);
+  }
+
+  @Delete(':accountId')
+  @Roles('front_office_manager', 'finance')
+  @ApiOperation({ summary: 'Close the account to new transfers; its history and balance stay' })
+  @ApiOkResponse({ type: CityLedgerAccountView })
+  deactivate(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Param('accountId', UuidParam) accountId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CityLedgerAccountView> {
+    return this.accounts.deactivate(propertyId, accountId, principal.sub);
+  }
+}

@@ -1,0 +1,167 @@
+import type { ChargeType } from '@frontoffice/contracts';
+import { ConflictError, NotFoundError } from '@frontoffice/platform';
+import type { EntityManager } from 'typeorm';
+
+export type FolioStatusName = 'open' | 'due' | 'settled' | 'closed';
+
+/** A folio as the money routes need it; `lock` reads it FOR UPDATE so balance changes serialise per folio. */
+export interface FolioRecord {
+  id: string;
+  propertyId: string;
+  reservationId: string;
+  confirmationNumber: string;
+  guestName: string;
+  windowNumber: number;
+  label: string | null;
+  cityLedgerAccountId: string | null;
+  status: FolioStatusName;
+  currency: string;
+  balanceMinor: number;
+  openedAt: Date;
+  checkedInAt: Date | null;
+  checkedOutAt: Date | null;
+  settledAt: Date | null;
+  invoiceId: string | null;
+}
+
+interface FolioRow {
+  id: string;
+  property_id: string;
+  reservation_id: string;
+  confirmation_number: string;
+  guest_name: string;
+  window_number: number;
+  label: string | null;
+  city_ledger_account_id: string | null;
+  status: FolioStatusName;
+  currency: string;
+  balance_minor: string;
+  opened_at: Date;
+  checked_in_at: Date | null;
+  checked_out_at: Date | null;
+  settled_at: Date | null;
+  invoice_id: string | null;
+}
+
+export function toFolioRecord(row: FolioRow): FolioRecord {
+  return {
+    id: row.id,
+    propertyId: row.property_id,
+    reservationId: row.reservation_id,
+    confirmationNumber: row.confirmation_number,
+    guestName: row.guest_name,
+    windowNumber: row.window_number,
+    label: row.label,
+    cityLedgerAccountId: row.city_ledger_account_id,
+    status: row.status,
+    currency: row.currency.trim(),
+    balanceMinor: Number(row.balance_minor),
+    openedAt: row.opened_at,
+    checkedInAt: row.checked_in_at,
+    checkedOutAt: row.checked_out_at,
+    settledAt: row.settled_at,
+    invoiceId: row.invoice_id,
+  };
+}
+
+export async function findFolios(
+  manager: EntityManager,
+  where: string,
+  parameters: unknown[],
+  lock = false,
+): Promise<FolioRecord[]> {
+  const rows: FolioRow[] = await manager.query(
+    `SELECT * FROM folio WHERE ${where} ORDER BY opened_at, window_number ${lock ? 'FOR UPDATE' : ''}`,
+    parameters,
+  );
+  return rows.map(toFolioRecord);
+}
+
+/** The folio of this property, locked for update; 404 when it is another property's or unknown. */
+export async function lockFolio(manager: EntityManager, propertyId: string, folioId: string): Promise<FolioRecord> {
+  const [folio] = await findFolios(manager, 'id = $1 AND property_id = $2', [folioId, propertyId], true);
+  if (!folio) throw new NotFoundError('folio', folioId);
+  return folio;
+}
+
+/** Money can move on open and due folios only; a settled folio is closed by its invoice. */
+export function assertFolioOpen(folio: FolioRecord): void {
+  if (folio.status !== 'open' && folio.status !== 'due') {
+    throw new ConflictError('folio-not-open', `Folio ${folio.id} is ${folio.status}`, {
+      folioId: folio.id,
+      status: folio.status,
+    });
+  }
+}
+
+export function assertCurrency(folio: FolioRecord, currency: string, field: string): void {
+  if (currency !== folio.currency) {
+    throw new ConflictError('currency-mismatch', `${field}: the folio is kept in ${folio.currency}`, {
+      field,
+      currency: folio.currency,
+    });
+  }
+}
+
+/** Moves the folio balance by `delta` (charges up, payments down); the folio must be locked by the caller. */
+export async function adjustBalance(manager: EntityManager, folioId: string, delta: number): Promise<void> {
+  if (delta === 0) return;
+  await manager.query('UPDATE folio SET balance_minor = balance_minor + $2 WHERE id = $1', [folioId, delta]);
+}
+
+/**
+ * Where an event's charge of `chargeType` goes for this reservation: the folio its routing rule names (e.g. the
+ * company's folio for the room), else the guest's first folio. A charge arriving after that folio was settled (a
+ * late minibar) opens a new folio window instead of reopening an invoiced one. Locked; undefined when the
+ * reservation has no folio at all.
+ */
+export async function lockFolioForCharge(
+  manager: EntityManager,
+  propertyId: string,
+  reservationId: string,
+  chargeType: ChargeType,
+): Promise<FolioRecord | undefined> {
+  const folios = await findFolios(
+    manager,
+    'property_id = $1 AND reservation_id = $2',
+    [propertyId, reservationId],
+    true,
+  );
+  if (folios.length === 0) return undefined;
+  const rules: { folio_id: string }[] = await manager.query(
+    'SELECT folio_id FROM folio_routing_rule WHERE reservation_id = $1 AND charge_type = $2',
+    [reservationId, chargeType],
+  );
+  const routed = folios.find((folio) => folio.id === rules[0]?.folio_id);
+  const candidates = [routed, folios[0], ...folios].filter((folio): folio is FolioRecord => folio !== undefined);
+  const open = candidates.find((folio) => folio.status === 'open' || folio.status === 'due');
+  if (open) return open;
+  return openFolioWindow(manager, folios[0], { label: 'Late charges' });
+}
+
+/** A further folio for the same stay (a company folio, a late-charges folio), numbered after the existing ones. */
+export async function openFolioWindow(
+  manager: EntityManager,
+  first: FolioRecord,
+  options: { label?: string; cityLedgerAccountId?: string },
+): Promise<FolioRecord> {
+  const rows: FolioRow[] = await manager.query(
+    `INSERT INTO folio (property_id, reservation_id, confirmation_number, guest_name, status, currency, balance_minor,
+       window_number, label, city_ledger_account_id, checked_in_at, checked_out_at)
+     SELECT $1, $2, $3, $4, CASE WHEN $9::timestamptz IS NULL THEN 'open' ELSE 'due' END, $5, 0,
+       (SELECT COALESCE(max(window_number), 0) + 1 FROM folio WHERE reservation_id = $2), $6, $7, $8, $9
+     RETURNING *`,
+    [
+      first.propertyId,
+      first.reservationId,
+      first.confirmationNumber,
+      first.guestName,
+      first.currency,
+      options.label ?? null,
+      options.cityLedgerAccountId ?? null,
+      first.checkedInAt,
+      first.checkedOutAt,
+    ],
+  );
+  return toFolioRecord(rows[0]);
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
+import { BillingSettingsView, UpdateBillingSettingsDto } from './properties.dto';
+import { PropertiesService } from './properties.service';
+
+@ApiTags('billing settings')
+@ApiBearerAuth()
+@Controller('v1/properties/:propertyId/billing-settings')
+export class PropertiesController {
+  constructor(private readonly properties: PropertiesService) {}
+
+  @Get()
+  @Roles('front_desk', 'front_office_manager', 'finance')
+  @ApiOperation({ summary: "The property's business date, refund approval threshold and till policy" })
+  @ApiOkResponse({ type: BillingSettingsView })
+  get(@Param('propertyId', UuidParam) propertyId: string): Promise<BillingSettingsView> {
+    return this.properties.settings(propertyId);
+  }
+
+  @Patch()
+  @Roles('front_office_manager')
+  @ApiOperation({ summary: 'Change the refund approval threshold or the till policy (audited)' })
+  @ApiOkResponse({ type: BillingSettingsView })
+  update(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Body() input: UpdateBillingSettingsDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<BillingSettingsView> {
+    return this.properties.updateSettings(propertyId, input, principal.sub);
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Money, PropertyCreatedV1, PropertyUpdatedV1 } from '@frontoffice/contracts';
+import { BusinessRuleViolation, NotFoundError } from '@frontoffice/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { recordAudit } from '../folios/billing-audit';
+import { BillingProperty, loadBillingProperty, TillPolicy } from './billing-property';
+import { BillingSettingsView, UpdateBillingSettingsDto } from './properties.dto';
+
+function toSettingsView(property: BillingProperty): BillingSettingsView {
+  const currency = property.currency ?? 'EUR';
+  return {
+    propertyId: property.propertyId,
+    code: property.code,
+    currency,
+    timezone: property.timezone,
+    businessDate: property.businessDate,
+    refundApprovalThreshold: { amountMinor: property.refundApprovalThresholdMinor, currency },
+    tillPolicy: property.tillPolicy,
+  };
+}
+
+/** The local read model of properties (from reservations events) and their billing settings. */
+@Injectable()
+export class PropertiesService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** property.created carries the business date; property.updated keeps the one billing already has. */
+  async upsert(manager: EntityManager, data: PropertyCreatedV1 | PropertyUpdatedV1): Promise<void> {
+    const businessDate = 'businessDate' in data ? data.businessDate : null;
+    await manager.query(
+      `INSERT INTO billing_property (property_id, code, name, currency, timezone, country, business_date)
+       VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7::date, (now() AT TIME ZONE $5)::date))
+       ON CONFLICT (property_id) DO UPDATE SET code = EXCLUDED.code, name = EXCLUDED.name,
+         currency = EXCLUDED.currency, timezone = EXCLUDED.timezone, country = EXCLUDED.country,
+         business_date = GREATEST(billing_property.business_date, COALESCE($7::date, billing_property.business_date)),
+         updated_at = now()`,
+      [data.propertyId, data.code, data.name, data.currency, data.timezone, data.country, businessDate],
+    );
+  }
+
+  /**
+   * The night audit closed `businessDate`: the property works on `nextBusinessDate` from now on. Never moves the
+   * date backwards (a late or replayed audit changes nothing). Returns the locked property.
+   */
+  async rollBusinessDate(
+    manager: EntityManager,
+    propertyId: string,
+    nextBusinessDate: string,
+    currency: string,
+  ): Promise<BillingProperty> {
+    await manager.query(
+      `INSERT INTO billing_property (property_id, code, name, currency, timezone, country, business_date)
+       VALUES ($1, 'INV', $1::text, $2, 'UTC', 'FR', $3)
+       ON CONFLICT (property_id) DO UPDATE
+         SET business_date = GREATEST(billing_property.business_date, EXCLUDED.business_date), updated_at = now()`,
+      [propertyId, currency, nextBusinessDate],
+    );
+    return loadBillingProperty(manager, propertyId, true);
+  }
+
+  async settings(propertyId: string): Promise<BillingSettingsView> {
+    return toSettingsView(await loadBillingProperty(this.dataSource.manager, propertyId));
+  }
+
+  async updateSettings(
+    propertyId: string,
+    input: UpdateBillingSettingsDto,
+    actor: string,
+  ): Promise<BillingSettingsView> {
+    return this.dataSource.transaction(async (manager) => {
+      const property = await loadBillingProperty(manager, propertyId, true);
+      if (!property.known) throw new NotFoundError('property', propertyId);
+      const threshold: Money | undefined = input.refundApprovalThreshold;
+      if (threshold && threshold.currency !== property.currency) {
+        throw new BusinessRuleViolation(
+          'currency-mismatch',
+          `The property bills in ${property.currency}`,
+          'refundApprovalThreshold.currency',
+        );
+      }
+      const tillPolicy: TillPolicy = input.tillPolicy ?? property.tillPolicy;
+      await manager.query(
+        `UPDATE billing_property SET refund_approval_threshold_minor = $2, till_policy = $3, updated_at = now()
+         WHERE property_id = $1`,
+        [propertyId, threshold?.amountMinor ?? property.refundApprovalThresholdMinor, tillPolicy],
+      );
+      await recordAudit(manager, {
+        propertyId,
+        actor,
+        action: 'billing-settings.updated',
+        subjectId: propertyId,
+        details: { ...input },
+      });
+      return toSettingsView(await loadBillingProperty(manager, propertyId));
+    });
+  }
+}
