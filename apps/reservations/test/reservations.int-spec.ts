@@ -60,7 +60,12 @@ describe('reservations service', () => {
       baseRate: { amountMinor: 12_900, currency: 'EUR' },
     });
     expect(response.status).toBe(201);
-    return ((await response.json()) as { id: string }).id;
+    const roomTypeId = ((await response.json()) as { id: string }).id;
+    const rooms = await call('POST', `/v1/properties/${propertyId}/rooms/bulk`, manager, {
+      rooms: [101, 102, 103].map((number) => ({ number: String(number), roomTypeId })),
+    });
+    expect(rooms.status).toBe(201);
+    return roomTypeId;
   }
 
   const booking = (roomTypeId: string) => ({

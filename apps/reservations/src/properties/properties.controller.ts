@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -15,6 +15,8 @@ import {
   PropertyView,
   RoomTypeList,
   RoomTypeView,
+  UpdatePropertyDto,
+  UpdateRoomTypeDto,
 } from './properties.dto';
 import { PropertiesService, toPropertyView } from './properties.service';
 
@@ -44,6 +46,28 @@ export class PropertiesController {
   @ApiOkResponse({ type: PropertyView })
   async get(@Param('propertyId', UuidParam) propertyId: string): Promise<PropertyView> {
     return toPropertyView(await this.properties.get(propertyId));
+  }
+
+  @Patch(':propertyId')
+  @Roles('front_office_manager')
+  @ApiOperation({
+    summary: 'Change the set-up (name, star rating, desk hours, no-show policy); emits property.updated',
+  })
+  @ApiOkResponse({ type: PropertyView })
+  update(@Param('propertyId', UuidParam) propertyId: string, @Body() input: UpdatePropertyDto): Promise<PropertyView> {
+    return this.properties.update(propertyId, input);
+  }
+
+  @Patch(':propertyId/room-types/:roomTypeId')
+  @Roles('front_office_manager')
+  @ApiOperation({ summary: 'Change a room type (name, occupancy, base rate, overbooking allowance)' })
+  @ApiOkResponse({ type: RoomTypeView })
+  updateRoomType(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Param('roomTypeId', UuidParam) roomTypeId: string,
+    @Body() input: UpdateRoomTypeDto,
+  ): Promise<RoomTypeView> {
+    return this.properties.updateRoomType(propertyId, roomTypeId, input);
   }
 
   @Post(':propertyId/room-types')

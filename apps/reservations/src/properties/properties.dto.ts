@@ -74,6 +74,40 @@ export class PropertyView {
   @ApiPropertyOptional({ nullable: true, type: Number }) starRating!: number | null;
   @ApiPropertyOptional({ nullable: true, type: DeskHoursDto }) deskHours!: DeskHoursDto | null;
   @ApiProperty({ example: '2026-11-29' }) businessDate!: string;
+  @ApiProperty({ description: 'No-show policy: days after arrival the night audit waits before a no-show' })
+  noShowGraceDays!: number;
+}
+
+export class UpdatePropertyDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  starRating?: number;
+
+  @ApiPropertyOptional({ type: DeskHoursDto, nullable: true, description: 'null for a 24-hour desk' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeskHoursDto)
+  deskHours?: DeskHoursDto | null;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 7,
+    description: 'A confirmed booking not checked in is a no-show at the night audit of arrival + this many days',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(7)
+  noShowGraceDays?: number;
 }
 
 export class PropertyList {
@@ -101,6 +135,46 @@ export class CreateRoomTypeDto {
   @ValidateNested()
   @Type(() => Money)
   baseRate!: Money;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 500,
+    default: 0,
+    description: 'Rooms sellable beyond the physical count',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(500)
+  overbookingAllowance?: number;
+}
+
+export class UpdateRoomTypeDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 20 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  maxOccupancy?: number;
+
+  @ApiMoney({ required: false })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => Money)
+  baseRate?: Money;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 500 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(500)
+  overbookingAllowance?: number;
 }
 
 export class RoomTypeView {
@@ -110,6 +184,7 @@ export class RoomTypeView {
   @ApiProperty() name!: string;
   @ApiProperty() maxOccupancy!: number;
   @ApiMoney() baseRate!: Money;
+  @ApiProperty() overbookingAllowance!: number;
 }
 
 export class RoomTypeList {

@@ -11,7 +11,14 @@ import {
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { localDateIn } from './business-date';
-import { CreatePropertyDto, CreateRoomTypeDto, PropertyView, RoomTypeView } from './properties.dto';
+import {
+  CreatePropertyDto,
+  CreateRoomTypeDto,
+  PropertyView,
+  RoomTypeView,
+  UpdatePropertyDto,
+  UpdateRoomTypeDto,
+} from './properties.dto';
 import { PropertyEntity } from './property.entity';
 import { RoomTypeEntity } from './room-type.entity';
 
@@ -32,6 +39,7 @@ export function toPropertyView(property: PropertyEntity): PropertyView {
     starRating: property.starRating,
     deskHours: property.deskHours,
     businessDate: property.businessDate,
+    noShowGraceDays: property.noShowGraceDays,
   };
 }
 
@@ -43,6 +51,7 @@ export function toRoomTypeView(roomType: RoomTypeEntity, currency: string): Room
     name: roomType.name,
     maxOccupancy: roomType.maxOccupancy,
     baseRate: { amountMinor: roomType.baseRateMinor, currency },
+    overbookingAllowance: roomType.overbookingAllowance,
   };
 }
 
@@ -102,6 +111,72 @@ export class PropertiesService {
     return property;
   }
 
+  /** Locks the property row: business-date changes, room counts and the night audit serialise on it. */
+  async lock(manager: EntityManager, propertyId: string): Promise<PropertyEntity> {
+    const property = await manager.findOne(PropertyEntity, {
+      where: { id: propertyId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!property) throw new NotFoundError('property', propertyId);
+    return property;
+  }
+
+  async update(propertyId: string, input: UpdatePropertyDto): Promise<PropertyView> {
+    return this.dataSource.transaction(async (manager) => {
+      const property = await this.lock(manager, propertyId);
+      if (input.name !== undefined) property.name = input.name;
+      if (input.starRating !== undefined) property.starRating = input.starRating;
+      if (input.deskHours !== undefined) property.deskHours = input.deskHours;
+      if (input.noShowGraceDays !== undefined) property.noShowGraceDays = input.noShowGraceDays;
+      await manager.save(property);
+      await this.publishUpdated(manager, propertyId);
+      return toPropertyView(property);
+    });
+  }
+
+  /** `property.updated` with the property's set-up and current room count, in the caller's transaction. */
+  async publishUpdated(manager: EntityManager, propertyId: string): Promise<void> {
+    const property = await this.get(propertyId, manager);
+    const [{ count }]: { count: number }[] = await manager.query(
+      'SELECT count(*)::int AS count FROM room WHERE property_id = $1',
+      [propertyId],
+    );
+    await this.outbox.publish(manager, 'property.updated', {
+      propertyId,
+      subject: propertyId,
+      data: {
+        propertyId,
+        code: property.code,
+        name: property.name,
+        timezone: property.timezone,
+        currency: property.currency,
+        country: property.country,
+        ...(property.starRating !== null ? { starRating: property.starRating } : {}),
+        ...(property.deskHours !== null ? { deskHours: property.deskHours } : {}),
+        roomCount: count,
+      },
+    });
+  }
+
+  async updateRoomType(propertyId: string, roomTypeId: string, input: UpdateRoomTypeDto): Promise<RoomTypeView> {
+    const property = await this.get(propertyId);
+    if (input.baseRate && input.baseRate.currency !== property.currency) {
+      throw new BusinessRuleViolation(
+        'currency-mismatch',
+        `baseRate must be in the property currency ${property.currency}`,
+        'baseRate.currency',
+      );
+    }
+    const repository = this.dataSource.getRepository(RoomTypeEntity);
+    const roomType = await repository.findOneBy({ id: roomTypeId, propertyId });
+    if (!roomType) throw new NotFoundError('room-type', roomTypeId);
+    if (input.name !== undefined) roomType.name = input.name;
+    if (input.maxOccupancy !== undefined) roomType.maxOccupancy = input.maxOccupancy;
+    if (input.baseRate !== undefined) roomType.baseRateMinor = input.baseRate.amountMinor;
+    if (input.overbookingAllowance !== undefined) roomType.overbookingAllowance = input.overbookingAllowance;
+    return toRoomTypeView(await repository.save(roomType), property.currency);
+  }
+
   async createRoomType(propertyId: string, input: CreateRoomTypeDto): Promise<RoomTypeView> {
     const property = await this.get(propertyId);
     if (input.baseRate.currency !== property.currency) {
@@ -118,6 +193,7 @@ export class PropertiesService {
         name: input.name,
         maxOccupancy: input.maxOccupancy,
         baseRateMinor: input.baseRate.amountMinor,
+        overbookingAllowance: input.overbookingAllowance ?? 0,
       });
       return toRoomTypeView(roomType, property.currency);
     } catch (error) {

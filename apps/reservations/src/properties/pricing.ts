@@ -1,0 +1,42 @@
+/**
+ * Nightly pricing: each night costs the rate plan's price for the room type (the room type's base rate when no plan
+ * applies), unless the plan overrides that date. Integer minor units only, so no rounding can creep in.
+ */
+export interface NightPrice {
+  date: string;
+  amountMinor: number;
+}
+
+export interface RateSource {
+  /** Nightly price of the plan for the room type, or the room type's base rate. */
+  nightlyMinor: number;
+  /** Date-specific prices (events, seasons, weekends) keyed by YYYY-MM-DD. */
+  overrides?: ReadonlyMap<string, number>;
+}
+
+function assertMinor(amount: number, what: string): void {
+  if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`${what} must be a non-negative integer`);
+}
+
+export function priceNights(nights: readonly string[], source: RateSource): NightPrice[] {
+  assertMinor(source.nightlyMinor, 'The nightly rate');
+  return nights.map((date) => {
+    const amountMinor = source.overrides?.get(date) ?? source.nightlyMinor;
+    assertMinor(amountMinor, `The rate of ${date}`);
+    return { date, amountMinor };
+  });
+}
+
+export function totalOf(nights: readonly NightPrice[]): number {
+  return nights.reduce((sum, night) => sum + night.amountMinor, 0);
+}
+
+/** Expands an inclusive date range into the dates it covers (property-local calendar dates, DST-proof). */
+export function datesFrom(first: string, last: string): string[] {
+  const dates: string[] = [];
+  const end = Date.parse(`${last}T00:00:00Z`);
+  for (let day = Date.parse(`${first}T00:00:00Z`); day <= end; day += 86_400_000) {
+    dates.push(new Date(day).toISOString().slice(0, 10));
+  }
+  return dates;
+}

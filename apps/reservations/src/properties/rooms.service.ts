@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { BusinessRuleViolation, ConflictError, NotFoundError, OutboxService } from '@frontoffice/platform';
+import { DataSource, EntityManager } from 'typeorm';
+import { PropertiesService } from './properties.service';
+import { resolveRoomStatus } from './room-status';
+import { RoomEntity, RoomStatus } from './room.entity';
+import { ChangeRoomStatusDto, CreateRoomDto, ListRoomsQuery, RoomView } from './rooms.dto';
+
+const UNIQUE_VIOLATION = '23505';
+
+export function toRoomView(room: RoomEntity): RoomView {
+  return {
+    id: room.id,
+    propertyId: room.propertyId,
+    number: room.number,
+    floor: room.floor,
+    roomTypeId: room.roomTypeId,
+    status: room.status,
+    outOfOrder:
+      room.status === 'out_of_order' && room.outOfOrderReason && room.outOfOrderFrom
+        ? { reason: room.outOfOrderReason, from: room.outOfOrderFrom, to: room.outOfOrderTo }
+        : null,
+  };
+}
+
+/** Rooms: created one by one or in bulk (a 1,000-room hotel in one call), and their housekeeping status. */
+@Injectable()
+export class RoomsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly properties: PropertiesService,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async create(propertyId: string, rooms: CreateRoomDto[]): Promise<RoomView[]> {
+    const seen = new Set<string>();
+    rooms.forEach((room, index) => {
+      if (seen.has(room.number)) {
+        throw new BusinessRuleViolation(
+          'duplicate-room-number',
+          `Room ${room.number} is listed twice`,
+          `rooms.${index}.number`,
+        );
+      }
+      seen.add(room.number);
+    });
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        await this.properties.lock(manager, propertyId);
+        const typeIds = [...new Set(rooms.map((room) => room.roomTypeId))];
+        const known: { id: string }[] = await manager.query(
+          'SELECT id FROM room_type WHERE property_id = $1 AND id = ANY($2::uuid[])',
+          [propertyId, typeIds],
+        );
+        const knownIds = new Set(known.map((row) => row.id));
+        const unknown = typeIds.find((id) => !knownIds.has(id));
+        if (unknown) throw new NotFoundError('room-type', unknown);
+        const ids: { id: string }[] = await manager.query(
+          `INSERT INTO room (property_id, number, floor, room_type_id)
+           SELECT $1, r.number, r.floor, r.room_type_id
+             FROM unnest($2::text[], $3::smallint[], $4::uuid[]) WITH ORDINALITY AS r(number, floor, room_type_id, n)
+            ORDER BY r.n
+           RETURNING id`,
+          [
+            propertyId,
+            rooms.map((room) => room.number),
+            rooms.map((room) => room.floor ?? null),
+            rooms.map((room) => room.roomTypeId),
+          ],
+        );
+        const created = await manager.find(RoomEntity, { where: ids.map(({ id }) => ({ id })) });
+        const byId = new Map(created.map((room) => [room.id, room]));
+        await this.properties.publishUpdated(manager, propertyId);
+        return ids.map(({ id }) => toRoomView(byId.get(id)!));
+      });
+    } catch (error) {
+      const driverError = (error as { driverError?: { code?: string; detail?: string } }).driverError;
+      if (driverError?.code === UNIQUE_VIOLATION) {
+        const number = /\(property_id, number\)=\([^,]+, ([^)]+)\)/.exec(driverError.detail ?? '')?.[1];
+        throw new ConflictError(
+          'room-number-taken',
+          `Room ${number ?? ''} already exists in this property`.replace('  ', ' '),
+          {
+            number,
+          },
+        );
+      }
+      throw error;
+    }
+  }
+
+  async list(propertyId: string, query: ListRoomsQuery): Promise<RoomView[]> {
+    await this.properties.get(propertyId);
+    const rooms = await this.dataSource.getRepository(RoomEntity).find({
+      where: {
+        propertyId,
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.roomTypeId ? { roomTypeId: query.roomTypeId } : {}),
+      },
+      order: { number: 'ASC' },
+    });
+    return rooms.map(toRoomView);
+  }
+
+  async get(propertyId: string, roomId: string): Promise<RoomView> {
+    const room = await this.dataSource.getRepository(RoomEntity).findOneBy({ id: roomId, propertyId });
+    if (!room) throw new NotFoundError('room', roomId);
+    return toRoomView(room);
+  }
+
+  async changeStatus(propertyId: string, roomId: string, input: ChangeRoomStatusDto): Promise<RoomView> {
+    return this.dataSource.transaction(async (manager) => {
+      const property = await this.properties.get(propertyId, manager);
+      const room = await this.lockRoom(manager, propertyId, roomId);
+      const next = resolveRoomStatus(room.status, input, property.businessDate);
+      return toRoomView(await this.apply(manager, room, next));
+    });
+  }
+
+  /**
+   * Sets a room's status inside the caller's transaction and publishes `room.status-changed` (for the desk's
+   * check-in and check-out too). The room must be locked by the caller (`lockRoom`).
+   */
+  async apply(
+    manager: EntityManager,
+    room: RoomEntity,
+    next: {
+      status: RoomStatus;
+      outOfOrderReason?: string | null;
+      outOfOrderFrom?: string | null;
+      outOfOrderTo?: string | null;
+    },
+  ): Promise<RoomEntity> {
+    const previousStatus = room.status;
+    room.status = next.status;
+    room.outOfOrderReason = next.outOfOrderReason ?? null;
+    room.outOfOrderFrom = next.outOfOrderFrom ?? null;
+    room.outOfOrderTo = next.outOfOrderTo ?? null;
+    const saved = await manager.save(room);
+    await this.outbox.publish(manager, 'room.status-changed', {
+      propertyId: room.propertyId,
+      subject: room.id,
+      data: {
+        roomId: room.id,
+        roomNumber: room.number,
+        roomTypeId: room.roomTypeId,
+        status: room.status,
+        previousStatus,
+        ...(room.outOfOrderReason ? { reason: room.outOfOrderReason } : {}),
+        ...(room.outOfOrderFrom ? { outOfOrderFrom: room.outOfOrderFrom } : {}),
+        ...(room.outOfOrderTo ? { outOfOrderTo: room.outOfOrderTo } : {}),
+      },
+    });
+    return saved;
+  }
+
+  async lockRoom(manager: EntityManager, propertyId: string, roomId: string): Promise<RoomEntity> {
+    const room = await manager.findOne(RoomEntity, {
+      where: { id: roomId, propertyId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!room) throw new NotFoundError('room', roomId);
+    return room;
+  }
+}

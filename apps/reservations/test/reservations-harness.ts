@@ -1,0 +1,139 @@
+import { TOPICS } from '@frontoffice/contracts';
+import {
+  EventProbe,
+  RunningTestService,
+  startTestService,
+  testEnv,
+  testKafka,
+  testToken,
+} from '@frontoffice/platform/testing';
+import type { StaffRole } from '@frontoffice/contracts';
+import { randomUUID } from 'node:crypto';
+import { AppModule, RESERVATIONS_APP } from '../src/app.module';
+import { ReservationsEnv } from '../src/config/reservations.env';
+
+/** One running reservations service (real database and broker), a probe on its topic, and set-up shortcuts. */
+export class ReservationsHarness {
+  service!: RunningTestService;
+  probe!: EventProbe;
+  readonly admin = testToken(['admin'], ['*']);
+
+  async start(): Promise<this> {
+    this.probe = await new EventProbe(testKafka(`reservations-test-${randomUUID()}`), [TOPICS.reservations]).start();
+    this.service = await startTestService(
+      AppModule.register(testEnv('reservations', ReservationsEnv)),
+      RESERVATIONS_APP,
+    );
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.probe?.stop();
+    await this.service?.shutdown();
+  }
+
+  token(roles: StaffRole[], propertyId: string): string {
+    return testToken(roles, [propertyId]);
+  }
+
+  call(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) {
+    return fetch(`${this.service.url}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  }
+
+  /** Calls and parses, failing the test with the problem body when the status is not the expected one. */
+  async json<T = Record<string, unknown>>(
+    expected: number,
+    method: string,
+    path: string,
+    token?: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T> {
+    const response = await this.call(method, path, token, body, headers);
+    const text = await response.text();
+    if (response.status !== expected) {
+      throw new Error(`${method} ${path}: expected ${expected}, got ${response.status} ${text}`);
+    }
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async property(timezone = 'Europe/Paris', currency = 'EUR'): Promise<{ id: string; businessDate: string }> {
+    return this.json(201, 'POST', '/v1/properties', this.admin, {
+      code: `T${randomUUID().slice(0, 8).toUpperCase()}`,
+      name: 'Hôtel des Tests',
+      timezone,
+      currency,
+      country: 'FR',
+      starRating: 4,
+    });
+  }
+
+  async roomType(propertyId: string, code = 'DBL', baseRateMinor = 12_900, currency = 'EUR'): Promise<string> {
+    const created = await this.json<{ id: string }>(
+      201,
+      'POST',
+      `/v1/properties/${propertyId}/room-types`,
+      this.token(['front_office_manager'], propertyId),
+      { code, name: `Room ${code}`, maxOccupancy: 3, baseRate: { amountMinor: baseRateMinor, currency } },
+    );
+    return created.id;
+  }
+
+  async rooms(
+    propertyId: string,
+    roomTypeId: string,
+    count: number,
+    prefix = '',
+  ): Promise<{ id: string; number: string }[]> {
+    const body = {
+      rooms: Array.from({ length: count }, (_, index) => ({
+        number: `${prefix}${String(index + 101)}`,
+        roomTypeId,
+        floor: 1,
+      })),
+    };
+    const created = await this.json<{ items: { id: string; number: string }[] }>(
+      201,
+      'POST',
+      `/v1/properties/${propertyId}/rooms/bulk`,
+      this.token(['front_office_manager'], propertyId),
+      body,
+    );
+    return created.items;
+  }
+
+  /** A property with one room type and `rooms` rooms of it. */
+  async hotel(
+    rooms = 5,
+    timezone = 'Europe/Paris',
+  ): Promise<{ propertyId: string; businessDate: string; roomTypeId: string }> {
+    const property = await this.property(timezone);
+    const roomTypeId = await this.roomType(property.id);
+    if (rooms > 0) await this.rooms(property.id, roomTypeId, rooms);
+    return { propertyId: property.id, businessDate: property.businessDate, roomTypeId };
+  }
+}
+
+export function booking(roomTypeId: string, arrival = '2027-03-27', departure = '2027-03-30', extra: object = {}) {
+  return {
+    guest: { firstName: 'Camille', lastName: 'Durand', language: 'fr', vipLevel: 'vip' },
+    roomTypeId,
+    arrival,
+    departure,
+    adults: 2,
+    ...extra,
+  };
+}
+
+/** YYYY-MM-DD plus n days, on plain calendar dates. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
