@@ -1,17 +1,21 @@
 import { createEvent, EventEnvelope, ReservationCreatedV1, TOPICS, validateEvent } from '@frontoffice/contracts';
-import {
-  EventProbe,
-  eventually,
-  RunningTestService,
-  startTestService,
-  testEnv,
-  testKafka,
-  testToken,
-} from '@frontoffice/platform/testing';
+import { eventually, testToken } from '@frontoffice/platform/testing';
 import { randomUUID } from 'node:crypto';
-import type { Producer } from 'kafkajs';
-import { AppModule, BILLING_APP } from '../src/app.module';
-import { BillingEnv } from '../src/config/billing.env';
+import {
+  BillingHarness,
+  caller,
+  eur,
+  fieldsOf,
+  FolioDetail,
+  FolioSummary,
+  newStay,
+  produce,
+  reservationCreated as stayReservation,
+  roomNightPosted,
+  serviceCharged,
+  Stay,
+  startBilling,
+} from './folios-kit';
 
 function reservationCreated(propertyId: string): EventEnvelope<ReservationCreatedV1> {
   const reservationId = randomUUID();
@@ -34,32 +38,37 @@ function reservationCreated(propertyId: string): EventEnvelope<ReservationCreate
   });
 }
 
-/** Folios opened from reservation events read off the real broker, stored in the real database. */
+/** Folios opened and posted to from events read off the real broker, stored in the real database. */
 describe('billing-bridge folios', () => {
-  const kafka = testKafka('billing-test');
-  let service: RunningTestService;
-  let producer: Producer;
-  let probe: EventProbe;
+  let harness: BillingHarness;
 
   beforeAll(async () => {
-    probe = await new EventProbe(kafka, [TOPICS.billing]).start();
-    service = await startTestService(AppModule.register(testEnv('billing-bridge', BillingEnv)), BILLING_APP);
-    producer = kafka.producer();
-    await producer.connect();
+    harness = await startBilling();
   });
 
   afterAll(async () => {
-    await producer?.disconnect();
-    await probe?.stop();
-    await service?.shutdown();
+    await harness?.stop();
   });
 
   const folios = async (propertyId: string, reservationId: string, token = testToken(['front_desk'], [propertyId])) => {
-    const response = await fetch(`${service.url}/v1/properties/${propertyId}/folios?reservationId=${reservationId}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
+    const response = await fetch(
+      `${harness.service.url}/v1/properties/${propertyId}/folios?reservationId=${reservationId}`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
     return { status: response.status, body: (await response.json()) as { items: Array<Record<string, unknown>> } };
   };
+
+  /** Books a stay through the broker and waits for its guest folio. */
+  async function bookedStay(): Promise<{ stay: Stay; folioId: string }> {
+    const stay = newStay();
+    await produce(harness.producer, stayReservation(stay));
+    const { body } = await eventually(async () => {
+      const result = await folios(stay.propertyId, stay.reservationId);
+      expect(result.body.items).toHaveLength(1);
+      return result;
+    });
+    return { stay, folioId: String(body.items[0].id) };
+  }
 
   it('opens one folio per reservation, even when the event is delivered twice, and announces it', async () => {
     const event = reservationCreated(randomUUID());
@@ -68,8 +77,8 @@ describe('billing-bridge folios', () => {
       value: JSON.stringify(event),
       headers: { id: event.id, type: event.type },
     };
-    await producer.send({ topic: TOPICS.reservations, messages: [message] });
-    await producer.send({ topic: TOPICS.reservations, messages: [message] });
+    await harness.producer.send({ topic: TOPICS.reservations, messages: [message] });
+    await harness.producer.send({ topic: TOPICS.reservations, messages: [message] });
 
     const { body } = await eventually(async () => {
       const result = await folios(event.propertyId, event.data.reservationId);
@@ -82,7 +91,7 @@ describe('billing-bridge folios', () => {
       guestName: 'Jean Valjean',
       balance: { amountMinor: 0, currency: 'EUR' },
     });
-    const announced = await probe.waitFor(
+    const announced = await harness.probe.waitFor(
       (candidate) =>
         (candidate.json?.data as { reservationId?: string } | undefined)?.reservationId === event.data.reservationId,
     );
@@ -96,7 +105,7 @@ describe('billing-bridge folios', () => {
 
     // A second delivery could only have shown up by now if it were applied: the marker on the same key is later.
     const marker = reservationCreated(event.propertyId);
-    await producer.send({
+    await harness.producer.send({
       topic: TOPICS.reservations,
       messages: [{ key: marker.propertyId, value: JSON.stringify(marker) }],
     });
@@ -105,7 +114,7 @@ describe('billing-bridge folios', () => {
     );
     expect((await folios(event.propertyId, event.data.reservationId)).body.items).toHaveLength(1);
 
-    const detail = await fetch(`${service.url}/v1/properties/${event.propertyId}/folios/${body.items[0].id}`, {
+    const detail = await fetch(`${harness.service.url}/v1/properties/${event.propertyId}/folios/${body.items[0].id}`, {
       headers: { authorization: `Bearer ${testToken(['finance'], ['*'])}` },
     });
     expect(detail.status).toBe(200);
@@ -118,5 +127,161 @@ describe('billing-bridge folios', () => {
     expect((await folios(propertyId, randomUUID(), testToken(['porter'], [propertyId]))).status).toBe(403);
     const invalid = await folios(propertyId, 'not-a-uuid');
     expect(invalid.status).toBe(400);
+  });
+
+  it('posts a room night once: the same event delivered twice, and another event for the same reservation and date', async () => {
+    const { stay, folioId } = await bookedStay();
+    const manager = caller(harness.service, ['front_office_manager'], [stay.propertyId]);
+    // City tax 2.60 per adult per night; rooms stay at the French default of 10 %.
+    expect(
+      (await manager.put(`/v1/properties/${stay.propertyId}/tax-settings`, { cityTaxPerPersonPerNight: eur(260) }))
+        .status,
+    ).toBe(200);
+
+    const night = roomNightPosted(stay, '2027-03-10');
+    const sameNightAgain = roomNightPosted(stay, '2027-03-10'); // another event id, same reservation and date
+    expect(sameNightAgain.id).not.toBe(night.id);
+    await produce(harness.producer, night, night, sameNightAgain, roomNightPosted(stay, '2027-03-11'));
+
+    const desk = caller(harness.service, ['front_desk'], [stay.propertyId]);
+    const detail = await eventually(async () => {
+      const answer = await desk.get<FolioDetail>(`/v1/properties/${stay.propertyId}/folios/${folioId}`);
+      expect(answer.body.postings.map((posting) => posting.businessDate)).toEqual(['2027-03-10', '2027-03-11']);
+      return answer.body;
+    });
+    expect(detail.postings[0]).toMatchObject({
+      kind: 'charge',
+      chargeType: 'room',
+      source: 'night_audit',
+      amount: eur(12_520),
+      net: eur(10_909),
+      vat: eur(1_091),
+      cityTax: eur(520),
+      vatRateBasisPoints: 1000,
+    });
+    expect(detail.balance).toEqual(eur(25_040));
+    const posted = await eventually(() => {
+      const seen = harness.probe.messages.filter(
+        (message) => message.json?.type === 'folio.charge-posted' && message.json?.subject === folioId,
+      );
+      expect(seen).toHaveLength(2);
+      return seen;
+    });
+    expect(validateEvent(posted[0].json).data).toMatchObject({ folioId, kind: 'charge', amount: eur(12_520) });
+  });
+
+  it('posts a concierge charge once per chargeId, desk charges once per Idempotency-Key, allowances by managers only', async () => {
+    const { stay, folioId } = await bookedStay();
+    const chargeId = randomUUID();
+    await produce(harness.producer, serviceCharged(stay, 8_000, chargeId), serviceCharged(stay, 8_000, chargeId));
+    const base = `/v1/properties/${stay.propertyId}/folios/${folioId}`;
+    const desk = caller(harness.service, ['front_desk'], [stay.propertyId]);
+
+    const charge = {
+      chargeType: 'food_beverage',
+      amount: eur(1_100),
+      description: 'Room service',
+      reasonCode: 'late_order',
+    };
+    const first = await desk.post(`${base}/charges`, charge, 'charge-1');
+    const replay = await desk.post(`${base}/charges`, charge, 'charge-1');
+    expect(first.status).toBe(201);
+    expect(replay.status).toBe(201);
+    expect(replay.body.id).toBe(first.body.id);
+    expect(first.body).toMatchObject({ net: eur(1_000), vat: eur(100), source: 'desk', reasonCode: 'late_order' });
+
+    const bad = await desk.post(`${base}/charges`, {
+      chargeType: 'spa',
+      amount: { amountMinor: 12.5, currency: 'eu' },
+      description: '',
+      cardNumber: '4242424242424242',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    expect(fieldsOf(bad)).toEqual(['amount.amountMinor', 'amount.currency', 'cardNumber', 'chargeType', 'description']);
+    expect((await caller(harness.service, ['porter'], [stay.propertyId]).post(`${base}/charges`, charge)).status).toBe(
+      403,
+    );
+    expect((await caller(harness.service, ['front_desk'], [randomUUID()]).post(`${base}/charges`, charge)).status).toBe(
+      403,
+    );
+
+    const detail = await eventually(async () => {
+      const answer = await desk.get<FolioDetail>(base);
+      expect(answer.body.postings.filter((posting) => posting.source === 'concierge')).toHaveLength(1);
+      return answer.body;
+    });
+    expect(detail.postings).toHaveLength(2);
+    const conciergePosting = detail.postings.find((posting) => posting.source === 'concierge')!;
+    expect(conciergePosting).toMatchObject({ chargeType: 'local_booking', net: eur(6_667), vat: eur(1_333) });
+
+    const correction = { correctsPostingId: conciergePosting.id, reason: 'Tickets cancelled by the theatre' };
+    expect((await desk.post(`${base}/allowances`, correction)).status).toBe(403);
+    const manager = caller(harness.service, ['front_office_manager'], [stay.propertyId]);
+    const missingReason = await manager.post(`${base}/allowances`, { chargeType: 'room', amount: eur(500) });
+    expect(missingReason.status).toBe(400);
+    expect(fieldsOf(missingReason)).toEqual(['reason']);
+    const corrected = await manager.post(`${base}/allowances`, correction);
+    expect(corrected.status).toBe(201);
+    expect(corrected.body).toMatchObject({
+      kind: 'allowance',
+      amount: eur(-8_000),
+      net: eur(-6_667),
+      vat: eur(-1_333),
+    });
+    expect((await manager.post(`${base}/allowances`, correction)).status).toBe(409);
+    const goodwill = await manager.post(`${base}/allowances`, {
+      chargeType: 'room',
+      amount: eur(500),
+      reason: 'Noisy room',
+      reasonCode: 'goodwill',
+    });
+    expect(goodwill.body).toMatchObject({ amount: eur(-500), net: eur(-455), vat: eur(-45) });
+    expect((await desk.get<FolioDetail>(base)).body.balance).toEqual(eur(1_100 + 8_000 - 8_000 - 500));
+  });
+
+  it('routes charge types to a further folio: the company pays the room, the guest the extras', async () => {
+    const { stay, folioId } = await bookedStay();
+    const desk = caller(harness.service, ['front_desk'], [stay.propertyId]);
+    const invalid = await desk.post(`/v1/properties/${stay.propertyId}/folios`, {
+      reservationId: 'x',
+      chargeTypes: ['room', 'spa'],
+    });
+    expect(fieldsOf(invalid)).toEqual(['chargeTypes', 'reservationId']);
+    const company = await desk.post<FolioSummary>(`/v1/properties/${stay.propertyId}/folios`, {
+      reservationId: stay.reservationId,
+      label: 'Company: room and tax',
+      chargeTypes: ['room'],
+    });
+    expect(company.status).toBe(201);
+    await produce(harness.producer, roomNightPosted(stay, '2027-03-10', 10_000), serviceCharged(stay, 3_000));
+    await eventually(async () => {
+      const list = await folios(stay.propertyId, stay.reservationId);
+      const balances = Object.fromEntries(
+        list.body.items.map((item) => [item.id as string, (item.balance as { amountMinor: number }).amountMinor]),
+      );
+      expect(balances).toEqual({ [folioId]: 3_000, [company.body.id]: 10_000 });
+    });
+  });
+
+  it('keeps tax settings per property: French defaults, manager-only changes, field-level 400s', async () => {
+    const propertyId = randomUUID();
+    const desk = caller(harness.service, ['front_desk'], [propertyId]);
+    const defaults = await desk.get(`/v1/properties/${propertyId}/tax-settings`);
+    expect(defaults.body).toMatchObject({
+      vatRates: { room: 1000, food_beverage: 1000, other: 2000 },
+      cityTaxPerPersonPerNight: eur(0),
+      configured: false,
+    });
+    expect((await desk.put(`/v1/properties/${propertyId}/tax-settings`, { vatRates: { room: 550 } })).status).toBe(403);
+    const manager = caller(harness.service, ['front_office_manager'], [propertyId]);
+    const bad = await manager.put(`/v1/properties/${propertyId}/tax-settings`, {
+      vatRates: { room: 10_001, other: 'x' },
+      cityTaxPerPersonPerNight: { amountMinor: -1, currency: 'EUR' },
+    });
+    expect(bad.status).toBe(400);
+    expect(fieldsOf(bad)).toEqual(['cityTaxPerPersonPerNight.amountMinor', 'vatRates.other', 'vatRates.room']);
+    const changed = await manager.put(`/v1/properties/${propertyId}/tax-settings`, { vatRates: { amenity: 550 } });
+    expect(changed.body).toMatchObject({ vatRates: { room: 1000, amenity: 550 }, configured: true });
   });
 });
