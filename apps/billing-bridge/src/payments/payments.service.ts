@@ -20,6 +20,7 @@ import {
   findFolios,
   FolioRecord,
   lockFolio,
+  updateReturning,
 } from '../folios/folio-store';
 import { JournalService } from '../journal/journal.service';
 import { loadBillingProperty } from '../properties/billing-property';
@@ -390,7 +391,8 @@ export class PaymentsService {
       [refund.payment_id, amount],
     );
     const { businessDate } = await loadBillingProperty(manager, refund.property_id);
-    const updated: RefundRow[] = await manager.query(
+    const updated = await updateReturning<RefundRow>(
+      manager,
       `UPDATE refund SET status = 'issued', approved_by = $2, business_date = $3, issued_at = now(),
          decided_at = CASE WHEN $2::text IS NULL THEN NULL ELSE now() END
        WHERE id = $1 AND status = 'pending_approval' RETURNING *, business_date::text AS business_date`,
@@ -503,7 +505,8 @@ export class PaymentsService {
         refund.payment_id,
         Number(refund.amount_minor),
       ]);
-      const rows: RefundRow[] = await manager.query(
+      const rows = await updateReturning<RefundRow>(
+        manager,
         `UPDATE refund SET status = 'rejected', approved_by = $2, decision_note = $3, decided_at = now()
          WHERE id = $1 RETURNING *, business_date::text AS business_date`,
         [refundId, principal.sub, reason],
@@ -549,7 +552,8 @@ export class PaymentsService {
       [event.propertyId, event.data.checkedInAt, event.data.reservationId],
     );
     for (const folio of folios) {
-      const held: PaymentRow[] = await manager.query(
+      const held = await updateReturning<PaymentRow>(
+        manager,
         `UPDATE payment SET deposit_status = 'applied' WHERE folio_id = $1 AND deposit_status = 'held'
          RETURNING *, business_date::text AS business_date`,
         [folio.id],

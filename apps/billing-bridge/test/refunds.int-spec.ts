@@ -1,0 +1,191 @@
+import { validateEvent } from '@frontoffice/contracts';
+import { eventually } from '@frontoffice/platform/testing';
+import { randomUUID } from 'node:crypto';
+import {
+  BillingHarness,
+  caller,
+  eur,
+  fieldsOf,
+  FolioDetail,
+  FolioSummary,
+  newStay,
+  produce,
+  propertyCreated,
+  reservationCreated,
+  startBilling,
+} from './folios-kit';
+
+interface Refund {
+  id: string;
+  status: string;
+  amount: { amountMinor: number };
+  approvedBy?: string;
+}
+
+interface Payment {
+  id: string;
+  refunded: { amountMinor: number };
+  pendingRefund: { amountMinor: number };
+}
+
+/** Payments and refunds over HTTP against the real database; events checked on the real broker. */
+describe('billing-bridge payments and refunds', () => {
+  let harness: BillingHarness;
+
+  beforeAll(async () => {
+    harness = await startBilling();
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  /** A property with a 100.00 approval threshold, a booked stay and a 500.00 card payment on its folio. */
+  async function paidStay() {
+    const stay = newStay();
+    await produce(harness.producer, propertyCreated(stay.propertyId, 'RFD'), reservationCreated(stay));
+    const desk = caller(harness.service, ['front_desk'], [stay.propertyId]);
+    const folio = await eventually(async () => {
+      const list = await desk.get<{ items: FolioSummary[] }>(
+        `/v1/properties/${stay.propertyId}/folios?reservationId=${stay.reservationId}`,
+      );
+      expect(list.body.items).toHaveLength(1);
+      return list.body.items[0];
+    });
+    const manager = caller(harness.service, ['front_office_manager'], [stay.propertyId], `fom-${randomUUID()}`);
+    await eventually(async () =>
+      expect(
+        (
+          await manager.patch(`/v1/properties/${stay.propertyId}/billing-settings`, {
+            refundApprovalThreshold: eur(10_000),
+          })
+        ).status,
+      ).toBe(200),
+    );
+    const payment = await desk.post<Payment>(
+      `/v1/properties/${stay.propertyId}/folios/${folio.id}/payments`,
+      { method: 'card', amount: eur(50_000), cardLast4: '4242', processorRef: 'ch_3NqKx2LkdIwHu7ix' },
+      `pay-${randomUUID()}`,
+    );
+    expect(payment.status).toBe(201);
+    return { stay, folio, desk, manager, payment: payment.body };
+  }
+
+  it('takes card payments with a processor reference and the last four digits only, never a card number', async () => {
+    const { stay, folio, desk, payment } = await paidStay();
+    const path = `/v1/properties/${stay.propertyId}/folios/${folio.id}/payments`;
+    expect(payment).toMatchObject({ method: 'card', cardLast4: '4242', amount: eur(50_000) });
+    expect(JSON.stringify(payment)).not.toMatch(/\d{12,}/);
+
+    const missing = await desk.post(path, { method: 'card', amount: eur(1_000) });
+    expect(fieldsOf(missing)).toEqual(['cardLast4', 'processorRef']);
+    const pan = await desk.post(path, {
+      method: 'card',
+      amount: eur(1_000),
+      cardLast4: '4242424242424242',
+      processorRef: 'pan 4242 4242 4242 4242',
+    });
+    expect(pan.status).toBe(400);
+    expect(fieldsOf(pan)).toEqual(['cardLast4', 'processorRef']);
+    const unknown = await desk.post(path, {
+      method: 'cheque',
+      amount: { amountMinor: 10.5, currency: 'EUR' },
+      pan: 'x',
+    });
+    expect(fieldsOf(unknown)).toEqual(['amount.amountMinor', 'method', 'pan']);
+    expect((await caller(harness.service, ['concierge'], [stay.propertyId]).post(path, {})).status).toBe(403);
+
+    const recorded = await harness.probe.waitFor(
+      (message) => message.json?.type === 'payment.recorded' && message.json?.subject === payment.id,
+    );
+    expect(validateEvent(recorded.json).data).toMatchObject({ method: 'card', cardLast4: '4242', deposit: false });
+    expect(recorded.value).not.toMatch(/\d{12,}/);
+    const detail = await desk.get<FolioDetail>(`/v1/properties/${stay.propertyId}/folios/${folio.id}`);
+    expect(detail.body.balance).toEqual(eur(-50_000));
+    expect(detail.body.payments).toHaveLength(1);
+  });
+
+  it('needs a second manager above the threshold, issues once however often approve and refund are replayed, and never refunds more than was paid', async () => {
+    const { stay, folio, desk, manager, payment } = await paidStay();
+    const refunds = `/v1/properties/${stay.propertyId}/payments/${payment.id}/refunds`;
+
+    const small = await desk.post<Refund>(refunds, { amount: eur(5_000), reason: 'Minibar disputed' }, 'small');
+    expect(small.body).toMatchObject({ status: 'issued', amount: eur(5_000) });
+
+    const bad = await desk.post(refunds, { amount: eur(0), reason: '' });
+    expect(fieldsOf(bad)).toEqual(['amount.amountMinor', 'reason']);
+
+    const request = { amount: eur(30_000), reason: 'Room unavailable, guest relocated' };
+    const large = await desk.post<Refund>(refunds, request, 'large');
+    expect(large.status).toBe(201);
+    expect(large.body.status).toBe('pending_approval');
+    const approvalRequested = await harness.probe.waitFor(
+      (message) => message.json?.type === 'refund.approval-requested' && message.json?.subject === large.body.id,
+    );
+    expect(validateEvent(approvalRequested.json).data).toMatchObject({ amount: eur(30_000), threshold: eur(10_000) });
+
+    // Not issued while waiting: nothing refunded beyond the small one, and the pending amount is reserved.
+    const paymentPath = `/v1/properties/${stay.propertyId}/payments/${payment.id}`;
+    expect((await desk.get<Payment>(paymentPath)).body).toMatchObject({
+      refunded: eur(5_000),
+      pendingRefund: eur(30_000),
+    });
+    // 500.00 paid − 50.00 refunded − 300.00 waiting: 200.00 is the most another refund can take.
+    const tooMuch = await desk.post(refunds, { amount: eur(15_001), reason: 'More than is left' });
+    expect(tooMuch.status).toBe(409);
+    expect(tooMuch.body).toMatchObject({ code: 'refund-exceeds-payment' });
+
+    const approve = `/v1/properties/${stay.propertyId}/refunds/${large.body.id}/approve`;
+    expect((await desk.post(approve)).status).toBe(403);
+    // A manager cannot approve a refund they asked for.
+    const ownRefund = await manager.post<Refund>(refunds, { amount: eur(12_000), reason: 'Manager gesture' });
+    expect(ownRefund.body.status).toBe('pending_approval');
+    const ownApproval = await manager.post(`/v1/properties/${stay.propertyId}/refunds/${ownRefund.body.id}/approve`);
+    expect(ownApproval.status).toBe(403);
+    expect((await desk.get<Refund>(`/v1/properties/${stay.propertyId}/refunds/${ownRefund.body.id}`)).body.status).toBe(
+      'pending_approval',
+    );
+    expect((await caller(harness.service, ['front_office_manager'], [randomUUID()]).post(approve)).status).toBe(403);
+
+    const approver = caller(harness.service, ['front_office_manager'], [stay.propertyId], `fom-${randomUUID()}`);
+    const approved = await approver.post<Refund>(approve, undefined, 'approve-1');
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ id: large.body.id, status: 'issued' });
+    const replayedApproval = await approver.post<Refund>(approve, undefined, 'approve-1');
+    expect(replayedApproval.headers.get('idempotent-replayed')).toBe('true');
+    expect((await approver.post<Refund>(approve)).body).toMatchObject({ status: 'issued' });
+    const replayedRequest = await desk.post<Refund>(refunds, request, 'large');
+    expect(replayedRequest.body.id).toBe(large.body.id);
+
+    expect((await desk.get<Payment>(paymentPath)).body).toMatchObject({
+      refunded: eur(35_000),
+      pendingRefund: eur(12_000),
+    });
+    const folioDetail = await desk.get<FolioDetail>(`/v1/properties/${stay.propertyId}/folios/${folio.id}`);
+    expect(folioDetail.body.balance).toEqual(eur(-50_000 + 35_000));
+    await harness.probe.waitFor(
+      (message) => message.json?.type === 'refund.issued' && message.json?.subject === large.body.id,
+    );
+    const issuedEvents = harness.probe.messages.filter(
+      (message) => message.json?.type === 'refund.issued' && message.json?.subject === large.body.id,
+    );
+    expect(issuedEvents).toHaveLength(1);
+
+    // Paid 500.00: 350.00 refunded, 120.00 waiting, so a refund above what is left is refused.
+    expect((await desk.post(refunds, { amount: eur(60_000), reason: 'Above the payment' })).status).toBe(409);
+  });
+
+  it('refunds nothing twice under concurrent requests: the payment row lock decides', async () => {
+    const { stay, desk, payment } = await paidStay();
+    const refunds = `/v1/properties/${stay.propertyId}/payments/${payment.id}/refunds`;
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, index) =>
+        desk.post<Refund>(refunds, { amount: eur(10_000), reason: `Parallel ${index}` }, `parallel-${index}`),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 409]);
+    const after = await desk.get<Payment>(`/v1/properties/${stay.propertyId}/payments/${payment.id}`);
+    expect(after.body.refunded).toEqual(eur(50_000));
+  });
+});
