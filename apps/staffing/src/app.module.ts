@@ -3,7 +3,11 @@ import { TOPICS } from '@frontoffice/contracts';
 import { PlatformModule } from '@frontoffice/platform';
 import type { StaffingEnv } from './config/staffing.env';
 import { STAFFING_ENTITIES, STAFFING_MIGRATIONS } from './database/schema';
+import { CoverageModule } from './coverage/coverage.module';
+import { DemandModule } from './demand/demand.module';
+import { EmployeesModule } from './employees/employees.module';
 import { StaffedPropertiesModule } from './properties/properties.module';
+import { SchedulesModule } from './schedules/schedules.module';
 
 @Module({})
 export class AppModule {
@@ -19,6 +23,10 @@ export class AppModule {
           consumes: [TOPICS.reservations],
         }),
         StaffedPropertiesModule,
+        EmployeesModule,
+        DemandModule,
+        SchedulesModule,
+        CoverageModule,
       ],
     };
   }

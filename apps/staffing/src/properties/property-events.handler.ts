@@ -1,10 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { EventEnvelope, PropertyCreatedV1 } from '@frontoffice/contracts';
+import type { EventEnvelope, PropertyCreatedV1, PropertyUpdatedV1 } from '@frontoffice/contracts';
 import { EventContext } from '@frontoffice/platform';
 import { StaffedPropertyEntity } from './staffed-property.entity';
 
-/** Keeps the local property read model: staffing sizes teams by property category and size. */
+/** Keeps the local property read model: staffing sizes teams by property category, size and desk hours. */
 @Controller()
 export class PropertyEventsHandler {
   @EventPattern('property.created')
@@ -21,6 +21,29 @@ export class PropertyEventsHandler {
         name: property.name,
         timezone: property.timezone,
         starRating: property.starRating ?? null,
+        ...(property.roomCount !== undefined ? { roomCount: property.roomCount } : {}),
+      },
+      ['id'],
+    );
+  }
+
+  /** The set-up after a change; an absent `deskHours` means the desk is open around the clock. */
+  @EventPattern('property.updated')
+  async onPropertyUpdated(
+    @Payload() event: EventEnvelope<PropertyUpdatedV1>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    const property = event.data;
+    await context.manager.upsert(
+      StaffedPropertyEntity,
+      {
+        id: property.propertyId,
+        code: property.code,
+        name: property.name,
+        timezone: property.timezone,
+        starRating: property.starRating ?? null,
+        roomCount: property.roomCount,
+        deskHours: property.deskHours ? { open: property.deskHours.open, close: property.deskHours.close } : null,
       },
       ['id'],
     );

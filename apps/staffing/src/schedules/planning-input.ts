@@ -111,13 +111,19 @@ export function toCheckedEmployee(profile: EmployeeProfile, rules: StaffingRules
 }
 
 /** Assignments with the instants of their shifts, as stored and shown. */
-export function withInstants(assignments: PlanAssignment[], shifts: PlanShift[]): CheckedAssignment[] {
+export function withInstants(
+  assignments: PlanAssignment[],
+  shifts: PlanShift[],
+): (PlanAssignment & CheckedAssignment)[] {
   const byKey = new Map(shifts.map((shift) => [`${shift.date}|${shift.shift}`, shift]));
   return assignments.map((a) => {
     const shift = byKey.get(`${a.date}|${a.shift}`);
     if (!shift) throw new Error(`No shift ${a.shift} on ${a.date}`);
     return {
-      ...a,
+      employeeId: a.employeeId,
+      role: a.role,
+      date: a.date,
+      shift: a.shift,
       start: new Date(shift.startMs).toISOString(),
       end: new Date(shift.endMs).toISOString(),
     };
