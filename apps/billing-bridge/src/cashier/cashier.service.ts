@@ -1,13 +1,7 @@
+import { invalidField } from '../folios/money-input';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  BusinessRuleViolation,
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  OutboxService,
-  Principal,
-} from '@frontoffice/platform';
+import { ConflictError, ForbiddenError, NotFoundError, OutboxService, Principal } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../folios/billing-audit';
 import { JournalService } from '../journal/journal.service';
@@ -120,11 +114,7 @@ export class CashierService {
     return this.dataSource.transaction(async (manager) => {
       const property = await loadBillingProperty(manager, propertyId);
       if (property.currency && input.float.currency !== property.currency) {
-        throw new BusinessRuleViolation(
-          'currency-mismatch',
-          `The property uses ${property.currency}`,
-          'float.currency',
-        );
+        throw invalidField('float.currency', `The property uses ${property.currency}`);
       }
       const inserted: { id: string }[] = await manager.query(
         `INSERT INTO cashier_session (property_id, agent_id, status, currency, float_minor, business_date)
@@ -273,7 +263,7 @@ export class CashierService {
         });
       }
       if (input.countedCash.currency !== row.currency.trim()) {
-        throw new BusinessRuleViolation('currency-mismatch', `The till is in ${row.currency}`, 'countedCash.currency');
+        throw invalidField('countedCash.currency', `The till is in ${row.currency}`);
       }
       const { businessDate } = await loadBillingProperty(manager, propertyId);
       const closed = await this.closeRow(
@@ -315,18 +305,13 @@ export class CashierService {
       }
       if (row.counted_minor === null) {
         if (!input.countedCash) {
-          throw new BusinessRuleViolation(
-            'count-required',
-            'This till was closed by the night audit without a count: give countedCash',
+          throw invalidField(
             'countedCash',
+            'This till was closed by the night audit without a count: give countedCash',
           );
         }
         if (input.countedCash.currency !== row.currency.trim()) {
-          throw new BusinessRuleViolation(
-            'currency-mismatch',
-            `The till is in ${row.currency}`,
-            'countedCash.currency',
-          );
+          throw invalidField('countedCash.currency', `The till is in ${row.currency}`);
         }
         const counted = input.countedCash.amountMinor;
         const variance = tillVariance(Number(row.expected_minor), counted);

@@ -1,6 +1,7 @@
+import { invalidField } from '../folios/money-input';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BusinessRuleViolation, ConflictError, NotFoundError } from '@frontoffice/platform';
+import { ConflictError, NotFoundError } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../folios/billing-audit';
 import { loadBillingProperty } from '../properties/billing-property';
@@ -61,11 +62,7 @@ export class CityLedgerService {
       const property = await loadBillingProperty(manager, propertyId);
       const currency = input.creditLimit?.currency ?? property.currency ?? 'EUR';
       if (property.currency && currency !== property.currency) {
-        throw new BusinessRuleViolation(
-          'currency-mismatch',
-          `The property uses ${property.currency}`,
-          'creditLimit.currency',
-        );
+        throw invalidField('creditLimit.currency', `The property uses ${property.currency}`);
       }
       const rows: { id: string }[] = await manager.query(
         `INSERT INTO city_ledger_account (property_id, code, name, vat_number, billing_address, currency,
@@ -126,11 +123,7 @@ export class CityLedgerService {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.lock(manager, propertyId, id);
       if (input.creditLimit && input.creditLimit.currency !== current.currency) {
-        throw new BusinessRuleViolation(
-          'currency-mismatch',
-          `The account is in ${current.currency}`,
-          'creditLimit.currency',
-        );
+        throw invalidField('creditLimit.currency', `The account is in ${current.currency}`);
       }
       await manager.query(
         `UPDATE city_ledger_account SET name = COALESCE($3, name), vat_number = COALESCE($4, vat_number),

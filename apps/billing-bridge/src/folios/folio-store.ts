@@ -1,6 +1,7 @@
 import type { ChargeType } from '@frontoffice/contracts';
 import { ConflictError, NotFoundError } from '@frontoffice/platform';
 import type { EntityManager } from 'typeorm';
+import { invalidField } from './money-input';
 
 export type FolioStatusName = 'open' | 'due' | 'settled' | 'closed';
 
@@ -95,12 +96,8 @@ export function assertFolioOpen(folio: FolioRecord): void {
 }
 
 export function assertCurrency(folio: FolioRecord, currency: string, field: string): void {
-  if (currency !== folio.currency) {
-    throw new ConflictError('currency-mismatch', `${field}: the folio is kept in ${folio.currency}`, {
-      field,
-      currency: folio.currency,
-    });
-  }
+  if (currency !== folio.currency)
+    throw invalidField(field, `${field} must be ${folio.currency}, the folio's currency`);
 }
 
 /** Moves the folio balance by `delta` (charges up, payments down); the folio must be locked by the caller. */

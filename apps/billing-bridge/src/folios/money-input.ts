@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsCurrencyCode } from '@frontoffice/contracts';
 import { IsInt, Max, Min } from 'class-validator';
+import { RequestValidationException } from '@frontoffice/platform';
 
 /** Money in a request that must be strictly positive: a charge, a payment, a refund. Integers only. */
 export class PositiveMoney {
@@ -30,4 +31,9 @@ export class NonNegativeMoney {
 
 export function money(amountMinor: number, currency: string): { amountMinor: number; currency: string } {
   return { amountMinor, currency };
+}
+
+/** A rule on one request field that the DTO alone cannot check: the same field-level 400 as DTO validation. */
+export function invalidField(field: string, message: string): RequestValidationException {
+  return new RequestValidationException([{ field, messages: [message] }]);
 }

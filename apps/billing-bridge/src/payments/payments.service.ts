@@ -1,13 +1,14 @@
+import { invalidField } from '../folios/money-input';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventEnvelope, PaymentMethodName, StayCheckedInV1 } from '@frontoffice/contracts';
 import {
-  BusinessRuleViolation,
   ConflictError,
   ForbiddenError,
   NotFoundError,
   OutboxService,
   Principal,
+  RequestValidationException,
 } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { CashierService } from '../cashier/cashier.service';
@@ -198,11 +199,14 @@ export class PaymentsService {
     principal: Principal,
     deposit = false,
   ): Promise<PaymentView> {
-    if (input.method !== 'card' && (input.cardLast4 !== undefined || input.processorRef !== undefined)) {
-      throw new BusinessRuleViolation('card-fields', 'cardLast4 and processorRef are for card payments', 'method');
-    }
-    if (input.method !== 'city_ledger' && input.cityLedgerAccountId !== undefined) {
-      throw new BusinessRuleViolation('city-ledger-fields', 'cityLedgerAccountId is for city_ledger', 'method');
+    const misplaced = [
+      ...(input.method !== 'card' ? (['cardLast4', 'processorRef'] as const) : []),
+      ...(input.method !== 'city_ledger' ? (['cityLedgerAccountId'] as const) : []),
+    ].filter((field) => input[field] !== undefined);
+    if (misplaced.length > 0) {
+      throw new RequestValidationException(
+        misplaced.map((field) => ({ field, messages: [`${field} does not apply to a ${input.method} payment`] })),
+      );
     }
     return this.dataSource.transaction(async (manager) => {
       const folio = await lockFolio(manager, propertyId, folioId);
@@ -310,7 +314,7 @@ export class PaymentsService {
       }
       const currency = payment.currency.trim();
       if (input.amount.currency !== currency) {
-        throw new BusinessRuleViolation('currency-mismatch', `The payment was in ${currency}`, 'amount.currency');
+        throw invalidField('amount.currency', `The payment was in ${currency}`);
       }
       const available = refundableAmount(
         Number(payment.amount_minor),

@@ -1,7 +1,8 @@
+import { invalidField } from '../folios/money-input';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Money, PropertyCreatedV1, PropertyUpdatedV1 } from '@frontoffice/contracts';
-import { BusinessRuleViolation, NotFoundError } from '@frontoffice/platform';
+import { NotFoundError } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../folios/billing-audit';
 import { BillingProperty, loadBillingProperty, TillPolicy } from './billing-property';
@@ -51,10 +52,10 @@ export class PropertiesService {
   ): Promise<BillingProperty> {
     await manager.query(
       `INSERT INTO billing_property (property_id, code, name, currency, timezone, country, business_date)
-       VALUES ($1, 'INV', $1::text, $2, 'UTC', 'FR', $3)
+       VALUES ($1, 'INV', $4, $2, 'UTC', 'FR', $3)
        ON CONFLICT (property_id) DO UPDATE
          SET business_date = GREATEST(billing_property.business_date, EXCLUDED.business_date), updated_at = now()`,
-      [propertyId, currency, nextBusinessDate],
+      [propertyId, currency, nextBusinessDate, `Property ${propertyId}`],
     );
     return loadBillingProperty(manager, propertyId, true);
   }
@@ -73,11 +74,7 @@ export class PropertiesService {
       if (!property.known) throw new NotFoundError('property', propertyId);
       const threshold: Money | undefined = input.refundApprovalThreshold;
       if (threshold && threshold.currency !== property.currency) {
-        throw new BusinessRuleViolation(
-          'currency-mismatch',
-          `The property bills in ${property.currency}`,
-          'refundApprovalThreshold.currency',
-        );
+        throw invalidField('refundApprovalThreshold.currency', `The property bills in ${property.currency}`);
       }
       const tillPolicy: TillPolicy = input.tillPolicy ?? property.tillPolicy;
       await manager.query(

@@ -1,6 +1,6 @@
+import { invalidField } from '../folios/money-input';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BusinessRuleViolation } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../folios/billing-audit';
 import { loadBillingProperty } from '../properties/billing-property';
@@ -52,11 +52,7 @@ export class TaxesService {
       const property = await loadBillingProperty(manager, propertyId);
       const cityTax = input.cityTaxPerPersonPerNight;
       if (cityTax && property.currency && cityTax.currency !== property.currency) {
-        throw new BusinessRuleViolation(
-          'currency-mismatch',
-          `The property bills in ${property.currency}`,
-          'cityTaxPerPersonPerNight.currency',
-        );
+        throw invalidField('cityTaxPerPersonPerNight.currency', `The property bills in ${property.currency}`);
       }
       // Serialises concurrent changes of one property's settings.
       await manager.query(

@@ -1,0 +1,152 @@
+import { validateEvent } from '@frontoffice/contracts';
+import { eventually } from '@frontoffice/platform/testing';
+import { randomUUID } from 'node:crypto';
+import {
+  BillingHarness,
+  caller,
+  eur,
+  fieldsOf,
+  FolioSummary,
+  newStay,
+  nightAuditCompleted,
+  produce,
+  propertyCreated,
+  reservationCreated,
+  startBilling,
+} from './folios-kit';
+
+interface Session {
+  id: string;
+  status: string;
+  autoClosed?: boolean;
+  expected?: { amountMinor: number };
+  variance?: { amountMinor: number };
+}
+
+/** Tills over HTTP against the real database, the night audit's close through the real broker. */
+describe('billing-bridge cashier sessions', () => {
+  let harness: BillingHarness;
+
+  beforeAll(async () => {
+    harness = await startBilling();
+  });
+
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  async function propertyWithFolio() {
+    const stay = newStay();
+    await produce(harness.producer, propertyCreated(stay.propertyId, 'TILL', '2027-03-10'), reservationCreated(stay));
+    const agent = caller(harness.service, ['front_desk'], [stay.propertyId], `desk-${randomUUID()}`);
+    const folio = await eventually(async () => {
+      const list = await agent.get<{ items: FolioSummary[] }>(
+        `/v1/properties/${stay.propertyId}/folios?reservationId=${stay.reservationId}`,
+      );
+      expect(list.body.items).toHaveLength(1);
+      return list.body.items[0];
+    });
+    await eventually(async () =>
+      expect((await agent.get(`/v1/properties/${stay.propertyId}/billing-settings`)).body.code).toBe('TILL'),
+    );
+    return { propertyId: stay.propertyId, folioId: folio.id, agent };
+  }
+
+  it('ties cash to the open till and closes it blind with the exact variance of a short count', async () => {
+    const { propertyId, folioId, agent } = await propertyWithFolio();
+    const sessions = `/v1/properties/${propertyId}/cashier-sessions`;
+    const payments = `/v1/properties/${propertyId}/folios/${folioId}/payments`;
+
+    const noTill = await agent.post(payments, { method: 'cash', amount: eur(12_550) });
+    expect(noTill.status).toBe(409);
+    expect(noTill.body).toMatchObject({ code: 'no-open-cashier-session' });
+
+    expect(fieldsOf(await agent.post(sessions, { float: { amountMinor: -1, currency: 'EUR' }, till: 3 }))).toEqual([
+      'float.amountMinor',
+      'till',
+    ]);
+    const opened = await agent.post<Session>(sessions, { float: eur(20_000) }, `open-${randomUUID()}`);
+    expect(opened.status).toBe(201);
+    expect(opened.body).not.toHaveProperty('expected');
+    expect((await agent.post(sessions, { float: eur(10_000) })).status).toBe(409);
+
+    const cash = await agent.post<{ id: string; cashierSessionId: string }>(
+      payments,
+      { method: 'cash', amount: eur(12_550) },
+      `cash-${randomUUID()}`,
+    );
+    expect(cash.status).toBe(201);
+    expect(cash.body.cashierSessionId).toBe(opened.body.id);
+
+    const refunds = `/v1/properties/${propertyId}/payments/${cash.body.id}/refunds`;
+    const colleague = caller(harness.service, ['front_desk'], [propertyId], `desk-${randomUUID()}`);
+    expect((await colleague.post(refunds, { amount: eur(2_000), reason: 'Change given back' })).status).toBe(409);
+    const refund = await agent.post<{ status: string; cashierSessionId: string }>(refunds, {
+      amount: eur(2_000),
+      reason: 'Breakfast not taken',
+    });
+    expect(refund.body).toMatchObject({ status: 'issued', cashierSessionId: opened.body.id });
+
+    const close = `${sessions}/${opened.body.id}/close`;
+    expect((await colleague.post(close, { countedCash: eur(30_500) })).status).toBe(403);
+    expect(fieldsOf(await agent.post(close, { countedCash: { amountMinor: 305.5, currency: 'EUR' } }))).toEqual([
+      'countedCash.amountMinor',
+    ]);
+    // 200.00 float + 125.50 cash taken − 20.00 refunded = 305.50 expected; 305.00 counted: 0.50 short.
+    const closed = await agent.post(close, { countedCash: eur(30_500) }, `close-${randomUUID()}`);
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({
+      expected: eur(30_550),
+      counted: eur(30_500),
+      variance: eur(-50),
+      status: 'closed',
+    });
+    expect((await agent.post(close, { countedCash: eur(30_500) })).status).toBe(409);
+    expect((await agent.post(payments, { method: 'cash', amount: eur(100) })).status).toBe(409);
+
+    const announced = await harness.probe.waitFor(
+      (message) => message.json?.type === 'cashier-session.closed' && message.json?.subject === opened.body.id,
+    );
+    expect(validateEvent(announced.json).data).toMatchObject({ variance: eur(-50), autoClosed: false });
+
+    expect((await agent.get(sessions)).status).toBe(403);
+    const manager = caller(harness.service, ['front_office_manager'], [propertyId], `fom-${randomUUID()}`);
+    const listed = await manager.get<{ items: Session[] }>(`${sessions}?status=closed`);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: opened.body.id, expected: eur(30_550), variance: eur(-50) }),
+    ]);
+    const signedOff = await manager.post<Session>(`${sessions}/${opened.body.id}/sign-off`, {
+      note: 'Coin miscounted',
+    });
+    expect(signedOff.status).toBe(200);
+    expect(signedOff.body.status).toBe('signed_off');
+  });
+
+  it('closes open tills at the night audit by property policy, rolls the business date and reports them', async () => {
+    const { propertyId, folioId, agent } = await propertyWithFolio();
+    const sessions = `/v1/properties/${propertyId}/cashier-sessions`;
+    const opened = await agent.post<Session>(sessions, { float: eur(10_000) });
+    await agent.post(`/v1/properties/${propertyId}/folios/${folioId}/payments`, { method: 'cash', amount: eur(4_000) });
+
+    await produce(harness.producer, nightAuditCompleted(propertyId, '2027-03-10', '2027-03-11'));
+    const manager = caller(harness.service, ['front_office_manager'], [propertyId], `fom-${randomUUID()}`);
+    const session = await eventually(async () => {
+      const answer = await manager.get<Session>(`${sessions}/${opened.body.id}`);
+      expect(answer.body.status).toBe('closed');
+      return answer.body;
+    });
+    expect(session).toMatchObject({ autoClosed: true, expected: eur(14_000) });
+    expect(session).not.toHaveProperty('variance');
+    expect((await agent.get(`/v1/properties/${propertyId}/billing-settings`)).body.businessDate).toBe('2027-03-11');
+
+    const uncounted = await manager.post(`${sessions}/${opened.body.id}/sign-off`, {});
+    expect(uncounted.status).toBe(400);
+    expect(fieldsOf(uncounted)).toEqual(['countedCash']);
+    const counted = await manager.post<Session>(`${sessions}/${opened.body.id}/sign-off`, { countedCash: eur(14_000) });
+    expect(counted.body).toMatchObject({ status: 'signed_off', variance: eur(0) });
+    // The agent can open a new till on the new business date.
+    expect((await agent.post<Session & { businessDate: string }>(sessions, { float: eur(0) })).body.businessDate).toBe(
+      '2027-03-11',
+    );
+  });
+});
