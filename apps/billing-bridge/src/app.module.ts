@@ -11,6 +11,7 @@ import { PaymentsModule } from './payments/payments.module';
 import { CityLedgerModule } from './city-ledger/city-ledger.module';
 import { InvoicesModule } from './invoices/invoices.module';
 import { JournalModule } from './journal/journal.module';
+import { FinanceModule } from './finance/finance.module';
 import { ExportsModule } from './exports/exports.module';
 
 @Module({})
@@ -34,6 +35,7 @@ export class AppModule {
         CityLedgerModule,
         InvoicesModule,
         JournalModule,
+        FinanceModule,
         ExportsModule,
       ],
     };

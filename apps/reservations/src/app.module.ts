@@ -3,6 +3,8 @@ import { PlatformModule } from '@frontoffice/platform';
 import type { ReservationsEnv } from './config/reservations.env';
 import { RESERVATIONS_ENTITIES, RESERVATIONS_MIGRATIONS } from './database/schema';
 import { InventoryModule } from './inventory/inventory.module';
+import { GroupBlocksModule } from './group-blocks/group-blocks.module';
+import { NightAuditModule } from './night-audit/night-audit.module';
 import { FrontDeskModule } from './front-desk/front-desk.module';
 import { GuestsModule } from './guests/guests.module';
 import { PropertiesModule } from './properties/properties.module';
@@ -25,6 +27,8 @@ export class AppModule {
         PropertiesModule,
         ReservationsModule,
         InventoryModule,
+        GroupBlocksModule,
+        NightAuditModule,
         GuestsModule,
         FrontDeskModule,
       ],

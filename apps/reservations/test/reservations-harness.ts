@@ -1,6 +1,7 @@
-import { TOPICS } from '@frontoffice/contracts';
+import { EventEnvelope, TOPICS, validateEvent } from '@frontoffice/contracts';
 import {
   EventProbe,
+  eventually,
   RunningTestService,
   startTestService,
   testEnv,
@@ -30,6 +31,22 @@ export class ReservationsHarness {
   async stop(): Promise<void> {
     await this.probe?.stop();
     await this.service?.shutdown();
+  }
+
+  /** The property's events that reached the topic so far, in partition order, each validated against the contracts. */
+  events(propertyId: string): EventEnvelope[] {
+    return this.probe.messages
+      .filter((message) => message.key === propertyId && message.json)
+      .map((message) => validateEvent(message.json));
+  }
+
+  /** Waits until an event of the property matches, then returns all of the property's events so far. */
+  async waitForEvent(propertyId: string, predicate: (event: EventEnvelope) => boolean): Promise<EventEnvelope[]> {
+    return eventually(() => {
+      const events = this.events(propertyId);
+      if (!events.some(predicate)) throw new Error(`no matching event yet (${events.map((e) => e.type).join(', ')})`);
+      return events;
+    });
   }
 
   token(roles: StaffRole[], propertyId: string): string {

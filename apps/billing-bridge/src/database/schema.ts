@@ -3,6 +3,7 @@ import { BillingInitial1764400200000 } from './migrations/1764400200000-billing-
 import { BillingFolios1764400700000 } from './migrations/1764400700000-billing-folios';
 import { Journal1764400800000 } from './migrations/1764400800000-journal';
 import { JournalSettingsAudit1764400810000 } from './migrations/1764400810000-journal-settings-audit';
+import { JournalCityLedgerIndex1764400820000 } from './migrations/1764400820000-journal-city-ledger-index';
 
 export const BILLING_ENTITIES = [FolioEntity];
 export const BILLING_MIGRATIONS = [
@@ -10,4 +11,5 @@ export const BILLING_MIGRATIONS = [
   BillingFolios1764400700000,
   Journal1764400800000,
   JournalSettingsAudit1764400810000,
+  JournalCityLedgerIndex1764400820000,
 ];

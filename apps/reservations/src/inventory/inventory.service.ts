@@ -200,8 +200,9 @@ export class InventoryService {
               coalesce(i.booked, 0)::int AS booked,
               coalesce(i.blocked, 0)::int AS blocked
          FROM room_type t
-        CROSS JOIN generate_series($2::date, $3::date - 1, interval '1 day') AS d(date)
-         LEFT JOIN inventory_night i ON i.room_type_id = t.id AND i.date = d.date::date
+        CROSS JOIN LATERAL (SELECT $2::date + offset_days AS date
+                              FROM generate_series(0, $3::date - $2::date - 1) AS offset_days) AS d
+         LEFT JOIN inventory_night i ON i.room_type_id = t.id AND i.date = d.date
         WHERE t.property_id = $1 AND ($4::uuid IS NULL OR t.id = $4::uuid)
         ORDER BY t.code, t.id, d.date`,
       [propertyId, from, to, roomTypeId ?? null],

@@ -48,3 +48,8 @@ export function confirmationNumber(random: () => number = Math.random): string {
     code += CONFIRMATION_ALPHABET[Math.floor(random() * CONFIRMATION_ALPHABET.length)];
   return code;
 }
+
+/** The calendar date `days` after `date` (negative for before); plain dates, so DST cannot shift it. */
+export function addDays(date: string, days: number): string {
+  return fromDayNumber(toDayNumber(date) + days);
+}
