@@ -1,8 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
 import { DeskListsService } from './desk-lists.service';
-import { AssignRoomDto, CheckInDto, DateQuery, DeskList, RoomMoveDto, StayView } from './front-desk.dto';
+import { AssignRoomDto, CheckInDto, DateQuery, DeskList, RoomMoveDto, StayView, WalkInDto } from './front-desk.dto';
 import { FrontDeskService } from './front-desk.service';
 
 const DESK_ROLES = ['front_desk', 'front_office_manager'] as const;
@@ -100,5 +108,19 @@ export class FrontDeskController {
     @Param('reservationId', UuidParam) reservationId: string,
   ): Promise<StayView> {
     return this.frontDesk.checkOut(propertyId, reservationId);
+  }
+
+  @Post('walk-ins')
+  @Roles(...DESK_ROLES)
+  @ApiOperation({ summary: 'Book and check in a guest at the desk at once (arrival = business date)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes retries safe: one walk-in per key' })
+  @ApiCreatedResponse({ type: StayView })
+  @ApiConflictResponse({ description: 'Sold out, or no suitable room' })
+  walkIn(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Body() input: WalkInDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<StayView> {
+    return this.frontDesk.walkIn(propertyId, input, principal);
   }
 }

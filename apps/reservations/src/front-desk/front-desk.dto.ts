@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsLocalDate, VIP_LEVELS } from '@frontoffice/contracts';
-import { IsBoolean, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { CreateReservationDto, ReservationView } from '../reservations/reservations.dto';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsDefined, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { CreateReservationDto, GuestDto, ReservationView } from '../reservations/reservations.dto';
 
 export class AssignRoomDto {
   @ApiProperty({ format: 'uuid' })
@@ -50,6 +51,12 @@ export class RoomMoveDto {
 }
 
 export class WalkInDto extends CreateReservationDto {
+  @ApiProperty({ type: GuestDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => GuestDto)
+  override guest!: GuestDto;
+
   @ApiPropertyOptional({ format: 'uuid', description: 'The room to give; omitted: a ready room of the type' })
   @IsOptional()
   @IsUUID()

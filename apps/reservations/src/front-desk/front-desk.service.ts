@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RoomStatus } from '@frontoffice/contracts';
-import { ConflictError, NotFoundError, OutboxService, Principal } from '@frontoffice/platform';
+import { BusinessRuleViolation, ConflictError, NotFoundError, OutboxService, Principal } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { InventoryService } from '../inventory/inventory.service';
 import { PropertyEntity } from '../properties/property.entity';
 import { RoomEntity } from '../properties/room.entity';
 import { assertTransition } from '../reservations/reservation-status';
 import { ReservationEntity } from '../reservations/reservation.entity';
-import { toReservationView } from '../reservations/reservations.service';
+import { ReservationsService, toReservationView } from '../reservations/reservations.service';
 import { stayNights } from '../reservations/stay';
-import { AssignRoomDto, CheckInDto, RoomMoveDto, StayView } from './front-desk.dto';
+import { AssignRoomDto, CheckInDto, RoomMoveDto, StayView, WalkInDto } from './front-desk.dto';
 import { checkArrivalWindow, checkAssignment, moveFrom, READY_STATUSES, unusedNights } from './front-desk-rules';
 import type { AssignmentStatus } from './room-assignment.entity';
 
@@ -40,8 +40,56 @@ export class FrontDeskService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly inventory: InventoryService,
+    private readonly reservations: ReservationsService,
     private readonly outbox: OutboxService,
   ) {}
+
+  /**
+   * Books and checks in a guest at the desk. The room is locked and checked first, so a booking is only made when
+   * a room is there for the guest; the booking itself is the reservations feature's (inventory, price, profile) and
+   * commits on its own, then the check-in runs under the room lock. Should the check-in still fail, the booking
+   * is cancelled again, so no walk-in is left booked without a room.
+   */
+  async walkIn(propertyId: string, input: WalkInDto, principal: Principal): Promise<StayView> {
+    const { roomId, upgrade, ...booking } = input;
+    let bookedId: string | undefined;
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const property = await this.property(manager, propertyId);
+        if (booking.arrival !== property.businessDate) {
+          throw new BusinessRuleViolation(
+            'walk-in-not-today',
+            `A walk-in arrives on the business date ${property.businessDate}`,
+            'arrival',
+          );
+        }
+        const room = await this.lockRoom(
+          manager,
+          propertyId,
+          roomId ?? (await this.pickReadyRoom(manager, propertyId, booking.roomTypeId, booking, property.businessDate)),
+        );
+        checkAssignment(room, {
+          bookedRoomTypeId: booking.roomTypeId,
+          from: booking.arrival,
+          to: booking.departure,
+          occupiedNow: true,
+          upgrade: upgrade ?? false,
+        });
+        await this.assertRoomFree(manager, room, booking.arrival, booking.departure);
+        const reservation = await this.reservations.create(propertyId, booking, principal);
+        bookedId = reservation.id;
+        return this.checkIn(propertyId, reservation.id, { roomId: room.id, upgrade }, principal, {
+          walkIn: true,
+          manager,
+        });
+      });
+    } catch (error) {
+      if (bookedId) {
+        await this.reservations.cancel(propertyId, bookedId, 'Walk-in could not be checked in', principal);
+      }
+      throw error;
+    }
+  }
 
   /** Gives a confirmed booking its room ahead of check-in. */
   async assignRoom(
@@ -106,7 +154,9 @@ export class FrontDeskService {
 
       const assigned = await this.currentAssignment(manager, reservation.id);
       const roomId =
-        input.roomId ?? assigned?.room_id ?? (await this.pickReadyRoom(manager, reservation, property.businessDate));
+        input.roomId ??
+        assigned?.room_id ??
+        (await this.pickReadyRoom(manager, propertyId, reservation.roomTypeId, reservation, property.businessDate));
       const room = await this.lockRoom(manager, propertyId, roomId);
       // Read again under the room lock: a stale assignment (the booking was re-dated since) has just been released.
       let current = await this.currentAssignment(manager, reservation.id);
@@ -226,7 +276,14 @@ export class FrontDeskService {
       });
       if (toRoom.roomTypeId !== current.room_type_id) {
         const nights = stayNights(from, reservation.departure);
-        await this.inventory.hold(manager, propertyId, toRoom.roomTypeId, nights);
+        // Back to the booked type, the nights return to the group block where it still holds rooms.
+        await this.inventory.hold(
+          manager,
+          propertyId,
+          toRoom.roomTypeId,
+          nights,
+          toRoom.roomTypeId === reservation.roomTypeId ? this.blockOf(reservation) : {},
+        );
         await this.inventory.release(
           manager,
           propertyId,
@@ -363,11 +420,13 @@ export class FrontDeskService {
   /** A ready room of the booked type that no other stay holds for these nights; rooms locked by others are skipped. */
   private async pickReadyRoom(
     manager: EntityManager,
-    reservation: ReservationEntity,
+    propertyId: string,
+    roomTypeId: string,
+    stay: { arrival: string; departure: string },
     businessDate: string,
   ): Promise<string> {
-    const from = moveFrom(reservation.arrival, businessDate);
-    const lastNight = stayNights(from, reservation.departure).at(-1)!;
+    const from = moveFrom(stay.arrival, businessDate);
+    const lastNight = stayNights(from, stay.departure).at(-1)!;
     const rows = (await manager.query(
       `SELECT r.id FROM room r
         WHERE r.property_id = $1 AND r.room_type_id = $2 AND r.status = ANY($3::text[])
@@ -379,14 +438,29 @@ export class FrontDeskService {
         ORDER BY (r.status = 'inspected') DESC, r.number
         LIMIT 1
         FOR UPDATE OF r SKIP LOCKED`,
-      [reservation.propertyId, reservation.roomTypeId, READY_STATUSES, from, lastNight, reservation.departure],
+      [propertyId, roomTypeId, READY_STATUSES, from, lastNight, stay.departure],
     )) as { id: string }[];
     if (rows.length === 0) {
       throw new ConflictError('no-room-ready', 'No vacant-clean or inspected room of the booked type is free', {
-        roomTypeId: reservation.roomTypeId,
+        roomTypeId,
       });
     }
     return rows[0].id;
+  }
+
+  private async assertRoomFree(manager: EntityManager, room: RoomEntity, from: string, to: string): Promise<void> {
+    const taken = (await manager.query(
+      `SELECT 1 FROM room_assignment
+        WHERE room_id = $1 AND status <> 'released' AND nights && daterange($2::date, $3::date) LIMIT 1`,
+      [room.id, from, to],
+    )) as unknown[];
+    if (taken.length > 0) {
+      throw new ConflictError(
+        'room-already-assigned',
+        `Room ${room.number} is already given to another stay for some of these nights`,
+        { roomId: room.id },
+      );
+    }
   }
 
   private async addAssignment(

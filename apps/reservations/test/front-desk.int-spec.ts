@@ -1,0 +1,465 @@
+import { TOPICS, validateEvent } from '@frontoffice/contracts';
+import {
+  EventProbe,
+  RunningTestService,
+  startTestService,
+  testEnv,
+  testKafka,
+  testToken,
+} from '@frontoffice/platform/testing';
+import { randomUUID } from 'node:crypto';
+import { AppModule, RESERVATIONS_APP } from '../src/app.module';
+import { ReservationsEnv } from '../src/config/reservations.env';
+
+/** The front desk through HTTP, with the real database and the real broker. */
+describe('front desk', () => {
+  let service: RunningTestService;
+  let probe: EventProbe;
+  const admin = testToken(['admin'], ['*']);
+
+  beforeAll(async () => {
+    probe = await new EventProbe(testKafka('front-desk-test'), [TOPICS.reservations]).start();
+    service = await startTestService(AppModule.register(testEnv('reservations', ReservationsEnv)), RESERVATIONS_APP);
+  });
+
+  afterAll(async () => {
+    await probe?.stop();
+    await service?.shutdown();
+  });
+
+  const call = async (
+    method: string,
+    path: string,
+    token?: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
+    const response = await fetch(`${service.url}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const json: any = text ? JSON.parse(text) : undefined;
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '', json };
+  };
+
+  const addDays = (date: string, days: number) =>
+    new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+  interface Hotel {
+    propertyId: string;
+    businessDate: string;
+    double: string;
+    suite: string;
+    rooms: { id: string; number: string; roomTypeId: string }[];
+    desk: string;
+    manager: string;
+  }
+
+  /** A property with a double (`doubles` rooms) and a suite (one room), all vacant-clean. */
+  async function hotel(doubles = 3): Promise<Hotel> {
+    const property = await call('POST', '/v1/properties', admin, {
+      code: `FD${randomUUID().slice(0, 8).toUpperCase()}`,
+      name: 'Hôtel du Guichet',
+      timezone: 'Pacific/Auckland',
+      currency: 'EUR',
+      country: 'NZ',
+    });
+    expect(property.status).toBe(201);
+    const propertyId = property.json.id as string;
+    const manager = testToken(['front_office_manager'], [propertyId]);
+    const roomType = async (code: string, amountMinor: number) => {
+      const response = await call('POST', `/v1/properties/${propertyId}/room-types`, manager, {
+        code,
+        name: code,
+        maxOccupancy: 2,
+        baseRate: { amountMinor, currency: 'EUR' },
+      });
+      expect(response.status).toBe(201);
+      return response.json.id as string;
+    };
+    const double = await roomType('DBL', 10_000);
+    const suite = await roomType('STE', 30_000);
+    const bulk = await call('POST', `/v1/properties/${propertyId}/rooms/bulk`, admin, {
+      rooms: [
+        ...Array.from({ length: doubles }, (_, index) => ({ number: `${101 + index}`, roomTypeId: double, floor: 1 })),
+        { number: '501', roomTypeId: suite, floor: 5 },
+      ],
+    });
+    expect(bulk.status).toBe(201);
+    return {
+      propertyId,
+      businessDate: property.json.businessDate as string,
+      double,
+      suite,
+      rooms: bulk.json.items as Hotel['rooms'],
+      desk: testToken(['front_desk'], [propertyId]),
+      manager,
+    };
+  }
+
+  async function book(
+    h: Hotel,
+    overrides: Record<string, unknown> = {},
+  ): Promise<{ id: string; confirmationNumber: string }> {
+    const response = await call('POST', `/v1/properties/${h.propertyId}/reservations`, h.desk, {
+      guest: { firstName: 'Jane', lastName: `Guest-${randomUUID().slice(0, 6)}`, language: 'en' },
+      roomTypeId: h.double,
+      arrival: h.businessDate,
+      departure: addDays(h.businessDate, 3),
+      adults: 2,
+      ...overrides,
+    });
+    expect(response.status).toBe(201);
+    return response.json;
+  }
+
+  const path = (h: Hotel, reservationId: string, action: string) =>
+    `/v1/properties/${h.propertyId}/reservations/${reservationId}/${action}`;
+
+  const roomStatus = async (h: Hotel, roomId: string, status: string) =>
+    call('PATCH', `/v1/properties/${h.propertyId}/rooms/${roomId}/status`, admin, { status });
+
+  const eventsOf = async (subject: string, types: string[]) => {
+    for (const type of types) await probe.waitFor((m) => m.json?.subject === subject && m.json?.type === type);
+    return probe.messages
+      .filter((m) => m.json?.subject === subject)
+      .map((m) => validateEvent(m.json))
+      .filter((event) => types.includes(event.type));
+  };
+
+  it('checks a guest in to a ready room of the booked type when none is given, and publishes it', async () => {
+    const h = await hotel();
+    const reservation = await book(h, {
+      guest: { firstName: 'Ana', lastName: 'Vip', vipLevel: 'vvip', language: 'es' },
+    });
+    const arrivals = await call('GET', `/v1/properties/${h.propertyId}/arrivals?date=${h.businessDate}`, h.desk);
+    expect(arrivals.status).toBe(200);
+    expect(arrivals.json.items).toEqual([
+      expect.objectContaining({ reservationId: reservation.id, vip: true, status: 'confirmed', roomId: null }),
+    ]);
+
+    const checkedIn = await call('POST', path(h, reservation.id, 'check-in'), h.desk, {});
+    expect(checkedIn.status).toBe(200);
+    expect(checkedIn.json).toMatchObject({ id: reservation.id, status: 'checked_in', upgraded: false });
+    const roomId = checkedIn.json.roomId as string;
+    expect(h.rooms.find((room) => room.id === roomId)?.roomTypeId).toBe(h.double);
+
+    const [event] = await eventsOf(reservation.id, ['stay.checked-in']);
+    expect(event.data).toMatchObject({
+      roomId,
+      upgraded: false,
+      bookedRoomTypeId: h.double,
+      businessDate: h.businessDate,
+      guest: { lastName: 'Vip', vipLevel: 'vvip', language: 'es' },
+    });
+    const [roomEvent] = await eventsOf(roomId, ['room.status-changed']);
+    expect(roomEvent.data).toMatchObject({ status: 'occupied', previousStatus: 'vacant_clean' });
+
+    const inHouse = await call('GET', `/v1/properties/${h.propertyId}/in-house`, h.desk);
+    expect(inHouse.json.items).toEqual([
+      expect.objectContaining({ reservationId: reservation.id, roomId, vip: true, status: 'checked_in' }),
+    ]);
+    const fetched = await call('GET', `/v1/properties/${h.propertyId}/reservations/${reservation.id}`, h.desk);
+    expect(fetched.json).toMatchObject({ status: 'checked_in', roomId });
+  });
+
+  it('assigns ahead, refuses rooms that are not ready or of another type, and records an upgrade', async () => {
+    const h = await hotel();
+    const [first, second] = h.rooms;
+    const suiteRoom = h.rooms.find((room) => room.roomTypeId === h.suite)!;
+    const reservation = await book(h);
+
+    expect((await roomStatus(h, first.id, 'vacant_dirty')).status).toBe(200);
+    const dirty = await call('POST', path(h, reservation.id, 'assign-room'), h.desk, { roomId: first.id });
+    expect(dirty.status).toBe(409);
+    expect(dirty.contentType).toContain('application/problem+json');
+    expect(dirty.json).toMatchObject({ code: 'room-not-ready' });
+
+    const otherType = await call('POST', path(h, reservation.id, 'check-in'), h.desk, { roomId: suiteRoom.id });
+    expect(otherType.status).toBe(409);
+    expect(otherType.json).toMatchObject({ code: 'room-type-mismatch' });
+
+    const assigned = await call('POST', path(h, reservation.id, 'assign-room'), h.desk, { roomId: second.id });
+    expect(assigned.status).toBe(200);
+    expect(assigned.json).toMatchObject({ status: 'confirmed', roomId: second.id });
+
+    // Another booking cannot get the same room for overlapping nights.
+    const other = await book(h, { arrival: addDays(h.businessDate, 1), departure: addDays(h.businessDate, 2) });
+    const taken = await call('POST', path(h, other.id, 'assign-room'), h.desk, { roomId: second.id });
+    expect(taken.status).toBe(409);
+    expect(taken.json).toMatchObject({ code: 'room-already-assigned' });
+
+    const upgraded = await call('POST', path(h, reservation.id, 'check-in'), h.desk, {
+      roomId: suiteRoom.id,
+      upgrade: true,
+    });
+    expect(upgraded.status).toBe(200);
+    expect(upgraded.json).toMatchObject({ status: 'checked_in', roomId: suiteRoom.id, upgraded: true });
+    const [event] = await eventsOf(reservation.id, ['stay.checked-in']);
+    expect(event.data).toMatchObject({ upgraded: true, roomTypeId: h.suite, bookedRoomTypeId: h.double });
+    // The pre-assigned double went back: the other booking can have it now.
+    expect((await call('POST', path(h, other.id, 'assign-room'), h.desk, { roomId: second.id })).status).toBe(200);
+    // The suite's nights moved to the suite's inventory, the double's came back on sale.
+    const availability = await call(
+      'GET',
+      `/v1/properties/${h.propertyId}/availability?from=${h.businessDate}&to=${addDays(h.businessDate, 1)}`,
+      h.desk,
+    );
+    expect(availability.status).toBe(200);
+    const tonight = (roomTypeId: string) =>
+      availability.json.items.find(
+        (item: { roomTypeId: string; date: string }) => item.roomTypeId === roomTypeId && item.date === h.businessDate,
+      )?.available;
+    expect(tonight(h.suite)).toBe(0);
+    expect(tonight(h.double)).toBe(3);
+  });
+
+  it('moves an in-house guest to another ready room from tonight', async () => {
+    const h = await hotel();
+    const [first, second, third] = h.rooms;
+    const reservation = await book(h);
+    expect((await call('POST', path(h, reservation.id, 'check-in'), h.desk, { roomId: first.id })).status).toBe(200);
+
+    expect((await roomStatus(h, third.id, 'vacant_dirty')).status).toBe(200);
+    const notReady = await call('POST', path(h, reservation.id, 'room-move'), h.desk, { roomId: third.id });
+    expect(notReady.status).toBe(409);
+    const same = await call('POST', path(h, reservation.id, 'room-move'), h.desk, { roomId: first.id });
+    expect(same.status).toBe(409);
+
+    const moved = await call('POST', path(h, reservation.id, 'room-move'), h.desk, {
+      roomId: second.id,
+      reason: 'Noisy neighbours',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.json).toMatchObject({ status: 'checked_in', roomId: second.id });
+    const [event] = await eventsOf(reservation.id, ['stay.room-moved']);
+    expect(event.data).toMatchObject({
+      fromRoomId: first.id,
+      toRoomId: second.id,
+      reason: 'Noisy neighbours',
+      businessDate: h.businessDate,
+    });
+    const firstEvents = await eventsOf(first.id, ['room.status-changed']);
+    await probe.waitFor(
+      (m) => m.json?.subject === first.id && (m.json?.data as { status?: string })?.status === 'vacant_dirty',
+    );
+    expect(firstEvents[0].data).toMatchObject({ status: 'occupied' });
+  });
+
+  it('checks out: the room becomes vacant-dirty and an early departure gives the unused nights back', async () => {
+    const h = await hotel(1);
+    const [room] = h.rooms;
+    const reservation = await book(h);
+    const window = `from=${h.businessDate}&to=${addDays(h.businessDate, 3)}`;
+    const available = async () =>
+      (await call('GET', `/v1/properties/${h.propertyId}/availability?${window}&roomTypeId=${h.double}`, h.desk)).json
+        .items as { date: string; available: number }[];
+    expect((await available()).map((night) => night.available)).toEqual([0, 0, 0]);
+
+    expect((await call('POST', path(h, reservation.id, 'check-in'), h.desk, {})).status).toBe(200);
+    const out = await call('POST', path(h, reservation.id, 'check-out'), h.desk);
+    expect(out.status).toBe(200);
+    expect(out.json).toMatchObject({ status: 'checked_out', roomId: room.id });
+    const [event] = await eventsOf(reservation.id, ['stay.checked-out']);
+    expect(event.data).toMatchObject({ early: true, roomId: room.id, departure: addDays(h.businessDate, 3) });
+    await probe.waitFor(
+      (m) => m.json?.subject === room.id && (m.json?.data as { status?: string })?.status === 'vacant_dirty',
+    );
+    // Left on the arrival day: all three nights are for sale again.
+    expect((await available()).map((night) => night.available)).toEqual([1, 1, 1]);
+
+    const departures = await call(
+      'GET',
+      `/v1/properties/${h.propertyId}/departures?date=${addDays(h.businessDate, 3)}`,
+      h.desk,
+    );
+    expect(departures.json.items).toEqual([expect.objectContaining({ reservationId: reservation.id })]);
+    // The room is dirty: a new arrival cannot have it until housekeeping has been.
+    const next = await book(h);
+    const dirty = await call('POST', path(h, next.id, 'check-in'), h.desk, {});
+    expect(dirty.status).toBe(409);
+    expect(dirty.json).toMatchObject({ code: 'no-room-ready' });
+    expect((await roomStatus(h, room.id, 'inspected')).status).toBe(200);
+    expect((await call('POST', path(h, next.id, 'check-in'), h.desk, {})).json).toMatchObject({ roomId: room.id });
+  });
+
+  it('refuses invalid transitions with 409 problem+json', async () => {
+    const h = await hotel();
+    const reservation = await book(h);
+    const outFirst = await call('POST', path(h, reservation.id, 'check-out'), h.desk);
+    expect(outFirst.status).toBe(409);
+    expect(outFirst.contentType).toContain('application/problem+json');
+    expect(outFirst.json).toMatchObject({ code: 'invalid-transition' });
+    expect((await call('POST', path(h, reservation.id, 'room-move'), h.desk, { roomId: h.rooms[0].id })).status).toBe(
+      409,
+    );
+
+    expect((await call('POST', path(h, reservation.id, 'check-in'), h.desk, {})).status).toBe(200);
+    const twice = await call('POST', path(h, reservation.id, 'check-in'), h.desk, {});
+    expect(twice.status).toBe(409);
+    expect(twice.json).toMatchObject({ code: 'invalid-transition' });
+    expect((await call('POST', path(h, reservation.id, 'check-out'), h.desk)).status).toBe(200);
+    expect((await call('POST', path(h, reservation.id, 'check-out'), h.desk)).status).toBe(409);
+
+    const cancelled = await book(h);
+    expect((await call('POST', path(h, cancelled.id, 'cancel'), h.desk, { reason: 'Plans changed' })).status).toBe(200);
+    const checkInCancelled = await call('POST', path(h, cancelled.id, 'check-in'), h.desk, {});
+    expect(checkInCancelled.status).toBe(409);
+    expect(checkInCancelled.json).toMatchObject({ code: 'invalid-transition' });
+
+    const future = await book(h, { arrival: addDays(h.businessDate, 5), departure: addDays(h.businessDate, 6) });
+    const early = await call('POST', path(h, future.id, 'check-in'), h.desk, {});
+    expect(early.status).toBe(409);
+    expect(early.json).toMatchObject({ code: 'arrival-not-yet' });
+  });
+
+  it('many agents assigning one room to overlapping stays at once: exactly one wins, the others get 409', async () => {
+    const agents = 8;
+    const h = await hotel(agents);
+    const contested = h.rooms[0];
+    const reservations = await Promise.all(
+      Array.from({ length: agents }, (_, index) =>
+        book(h, { arrival: addDays(h.businessDate, 1 + (index % 2)), departure: addDays(h.businessDate, 4) }),
+      ),
+    );
+    const answers = await Promise.all(
+      reservations.map((reservation) =>
+        call(
+          'POST',
+          path(h, reservation.id, 'assign-room'),
+          testToken(['front_desk'], [h.propertyId], `agent-${reservation.id}`),
+          {
+            roomId: contested.id,
+          },
+        ),
+      ),
+    );
+    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
+    expect(answers.filter((answer) => answer.status === 409)).toHaveLength(agents - 1);
+    for (const refused of answers.filter((answer) => answer.status === 409)) {
+      expect(refused.json).toMatchObject({ code: 'room-already-assigned' });
+    }
+
+    // The same for check-ins racing for one ready room tonight.
+    const tonight = await Promise.all(
+      Array.from({ length: 4 }, () => book(h, { departure: addDays(h.businessDate, 1) })),
+    );
+    const free = h.rooms[agents - 1];
+    const checkIns = await Promise.all(
+      tonight.map((reservation) => call('POST', path(h, reservation.id, 'check-in'), h.desk, { roomId: free.id })),
+    );
+    expect(checkIns.filter((answer) => answer.status === 200)).toHaveLength(1);
+    expect(checkIns.filter((answer) => answer.status === 409)).toHaveLength(3);
+    const inHouse = await call('GET', `/v1/properties/${h.propertyId}/in-house`, h.desk);
+    expect(inHouse.json.items.filter((item: { roomId: string }) => item.roomId === free.id)).toHaveLength(1);
+  });
+
+  it('books and checks in a walk-in at once; a replayed Idempotency-Key books nothing more', async () => {
+    const h = await hotel();
+    const key = randomUUID();
+    const body = {
+      guest: { firstName: 'Walk', lastName: 'In', language: 'de' },
+      roomTypeId: h.double,
+      arrival: h.businessDate,
+      departure: addDays(h.businessDate, 1),
+      adults: 1,
+      roomId: h.rooms[1].id,
+    };
+    const first = await call('POST', `/v1/properties/${h.propertyId}/walk-ins`, h.desk, body, {
+      'idempotency-key': key,
+    });
+    expect(first.status).toBe(201);
+    expect(first.json).toMatchObject({ status: 'checked_in', roomId: h.rooms[1].id });
+    const replay = await call('POST', `/v1/properties/${h.propertyId}/walk-ins`, h.desk, body, {
+      'idempotency-key': key,
+    });
+    expect(replay.status).toBe(201);
+    expect(replay.json).toEqual(first.json);
+    const [event] = await eventsOf(first.json.id, ['stay.checked-in']);
+    expect(event.data).toMatchObject({ walkIn: true });
+    const inHouse = await call('GET', `/v1/properties/${h.propertyId}/in-house`, h.desk);
+    expect(inHouse.json.items).toHaveLength(1);
+
+    const future = await call('POST', `/v1/properties/${h.propertyId}/walk-ins`, h.desk, {
+      ...body,
+      roomId: undefined,
+      arrival: addDays(h.businessDate, 1),
+      departure: addDays(h.businessDate, 2),
+    });
+    expect(future.status).toBe(400);
+    expect(future.json).toMatchObject({ code: 'walk-in-not-today' });
+  });
+
+  describe('refuses callers and input it must refuse', () => {
+    let h: Hotel;
+    let reservationId: string;
+    beforeAll(async () => {
+      h = await hotel();
+      reservationId = (await book(h)).id;
+    });
+
+    const routes = (): { method: string; url: string; body?: unknown }[] => [
+      { method: 'GET', url: `/v1/properties/${h.propertyId}/arrivals` },
+      { method: 'GET', url: `/v1/properties/${h.propertyId}/departures` },
+      { method: 'GET', url: `/v1/properties/${h.propertyId}/in-house` },
+      { method: 'POST', url: path(h, reservationId, 'assign-room'), body: { roomId: h.rooms[0].id } },
+      { method: 'POST', url: path(h, reservationId, 'check-in'), body: {} },
+      { method: 'POST', url: path(h, reservationId, 'room-move'), body: { roomId: h.rooms[0].id } },
+      { method: 'POST', url: path(h, reservationId, 'check-out') },
+      { method: 'POST', url: `/v1/properties/${h.propertyId}/walk-ins`, body: {} },
+    ];
+
+    it('403 for another property and for a role the route does not allow', async () => {
+      const elsewhere = testToken(['front_desk', 'front_office_manager'], [randomUUID()]);
+      const finance = testToken(['finance'], [h.propertyId]);
+      for (const route of routes()) {
+        for (const token of [elsewhere, finance]) {
+          const response = await call(route.method, route.url, token, route.body);
+          expect({ route: route.url, status: response.status }).toEqual({ route: route.url, status: 403 });
+          expect(response.contentType).toContain('application/problem+json');
+        }
+      }
+      const concierge = testToken(['concierge'], [h.propertyId]);
+      expect((await call('GET', `/v1/properties/${h.propertyId}/arrivals`, concierge)).status).toBe(200);
+      expect((await call('POST', path(h, reservationId, 'check-in'), concierge, {})).status).toBe(403);
+    });
+
+    it('400 problem+json, field by field', async () => {
+      const bad: [string, string, unknown, string[]][] = [
+        ['GET', `/v1/properties/${h.propertyId}/arrivals?date=2026-02-30`, undefined, ['date']],
+        ['GET', `/v1/properties/${h.propertyId}/departures?date=tomorrow`, undefined, ['date']],
+        ['GET', `/v1/properties/${h.propertyId}/in-house?date=1`, undefined, ['date']],
+        ['POST', path(h, reservationId, 'assign-room'), { roomId: 'room-1', upgrade: 'yes' }, ['roomId', 'upgrade']],
+        ['POST', path(h, reservationId, 'check-in'), { roomId: 42, key: 'x' }, ['key', 'roomId']],
+        ['POST', path(h, reservationId, 'room-move'), { reason: '' }, ['reason', 'roomId']],
+        [
+          'POST',
+          `/v1/properties/${h.propertyId}/walk-ins`,
+          { roomTypeId: h.double, roomId: 'x' },
+          ['adults', 'arrival', 'departure', 'guest', 'roomId'],
+        ],
+      ];
+      for (const [method, url, body, fields] of bad) {
+        const response = await call(method, url, h.desk, body);
+        expect({ url, status: response.status }).toEqual({ url, status: 400 });
+        expect(response.contentType).toContain('application/problem+json');
+        const reported = (response.json.errors as { field: string }[]).map((error) => error.field).sort();
+        expect({ url, fields: reported }).toEqual({ url, fields });
+      }
+      for (const action of ['assign-room', 'check-in', 'room-move', 'check-out']) {
+        const response = await call('POST', path(h, 'not-a-uuid', action), h.desk, {});
+        expect(response.status).toBe(400);
+        expect(response.json.errors).toEqual([{ field: 'reservationId', messages: ['reservationId must be a UUID'] }]);
+      }
+      expect((await call('GET', `/v1/properties/not-a-uuid/arrivals`, admin)).status).toBe(400);
+      expect((await call('POST', path(h, randomUUID(), 'check-in'), h.desk, {})).status).toBe(404);
+    });
+  });
+});

@@ -1,0 +1,351 @@
+import { TOPICS, validateEvent } from '@frontoffice/contracts';
+import {
+  EventProbe,
+  RunningTestService,
+  startTestService,
+  testEnv,
+  testKafka,
+  testToken,
+} from '@frontoffice/platform/testing';
+import { randomUUID } from 'node:crypto';
+import { AppModule, RESERVATIONS_APP } from '../src/app.module';
+import { ReservationsEnv } from '../src/config/reservations.env';
+
+/** Guest profiles through HTTP, with the real database and the real broker. */
+describe('guest profiles', () => {
+  let service: RunningTestService;
+  let probe: EventProbe;
+  const admin = testToken(['admin'], ['*']);
+
+  beforeAll(async () => {
+    probe = await new EventProbe(testKafka('guests-test'), [TOPICS.reservations]).start();
+    service = await startTestService(AppModule.register(testEnv('reservations', ReservationsEnv)), RESERVATIONS_APP);
+  });
+
+  afterAll(async () => {
+    await probe?.stop();
+    await service?.shutdown();
+  });
+
+  const call = async (method: string, path: string, token?: string, body?: unknown) => {
+    const response = await fetch(`${service.url}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const json: any = text ? JSON.parse(text) : undefined;
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '', json };
+  };
+
+  interface Hotel {
+    propertyId: string;
+    roomTypeId: string;
+    arrival: string;
+    desk: string;
+    manager: string;
+  }
+
+  async function hotel(): Promise<Hotel> {
+    const property = await call('POST', '/v1/properties', admin, {
+      code: `G${randomUUID().slice(0, 8).toUpperCase()}`,
+      name: 'Hôtel des Hôtes',
+      timezone: 'Europe/Paris',
+      currency: 'EUR',
+      country: 'FR',
+    });
+    expect(property.status).toBe(201);
+    const propertyId = property.json.id as string;
+    const manager = testToken(['front_office_manager'], [propertyId], 'manager-marie');
+    const roomType = await call('POST', `/v1/properties/${propertyId}/room-types`, manager, {
+      code: 'DBL',
+      name: 'Double',
+      maxOccupancy: 2,
+      baseRate: { amountMinor: 15_000, currency: 'EUR' },
+    });
+    expect(roomType.status).toBe(201);
+    const rooms = await call('POST', `/v1/properties/${propertyId}/rooms/bulk`, admin, {
+      rooms: ['11', '12', '13'].map((number) => ({ number, roomTypeId: roomType.json.id })),
+    });
+    expect(rooms.status).toBe(201);
+    const arrival = new Date(Date.parse(`${property.json.businessDate}T00:00:00Z`) + 10 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    return {
+      propertyId,
+      roomTypeId: roomType.json.id,
+      arrival,
+      desk: testToken(['front_desk'], [propertyId], 'desk-dan'),
+      manager,
+    };
+  }
+
+  const nextDay = (date: string, days = 1) =>
+    new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+  async function book(h: Hotel, guest: Record<string, unknown>, token = h.desk, offset = 0) {
+    const response = await call('POST', `/v1/properties/${h.propertyId}/reservations`, token, {
+      guest,
+      roomTypeId: h.roomTypeId,
+      arrival: nextDay(h.arrival, offset),
+      departure: nextDay(h.arrival, offset + 2),
+      adults: 1,
+      notes: 'Arrives late, allergic to feathers',
+    });
+    expect(response.status).toBe(201);
+    return response.json as { id: string; totalPrice: unknown; nights: unknown };
+  }
+
+  const guests = (h: Hotel) => `/v1/properties/${h.propertyId}/guests`;
+
+  async function guestIdOf(h: Hotel, email: string): Promise<string> {
+    const found = await call('GET', `${guests(h)}?q=${encodeURIComponent(email)}`, h.desk);
+    expect(found.status).toBe(200);
+    expect(found.json.items).toHaveLength(1);
+    return found.json.items[0].id;
+  }
+
+  const profileEvents = (guestId: string) =>
+    probe.messages
+      .filter((m) => m.json?.subject === guestId && m.json?.type === 'guest.profile-updated')
+      .map((m) => validateEvent(m.json));
+
+  it('finds a returning guest by email (whatever its case) and keeps their stay history', async () => {
+    const h = await hotel();
+    const email = `camille.${randomUUID().slice(0, 6)}@example.com`;
+    const first = await book(h, { firstName: 'Camille', lastName: 'Durand', email, language: 'fr' });
+    const second = await book(h, { firstName: 'Camille', lastName: 'Durand', email: email.toUpperCase() }, h.desk, 3);
+    const guestId = await guestIdOf(h, email);
+
+    const profile = await call('GET', `${guests(h)}/${guestId}`, h.desk);
+    expect(profile.status).toBe(200);
+    expect(profile.json).toMatchObject({
+      id: guestId,
+      scope: 'property',
+      propertyId: h.propertyId,
+      email,
+      language: 'fr',
+      vipLevel: 'none',
+      erased: false,
+    });
+    expect(profile.json.stays.map((stay: { reservationId: string }) => stay.reservationId)).toEqual([
+      second.id,
+      first.id,
+    ]);
+    expect((await call('GET', `${guests(h)}?q=durand`, h.desk)).json.items.map((g: { id: string }) => g.id)).toEqual([
+      guestId,
+    ]);
+    const created = await probe.waitFor((m) => m.json?.subject === guestId && m.json?.type === 'guest.profile-updated');
+    expect(validateEvent(created.json).data).toMatchObject({ guestId, changes: ['created'], erased: false });
+    expect(created.json).not.toHaveProperty('data.email');
+
+    // Another property does not see this property's profile.
+    const other = await hotel();
+    expect((await call('GET', `${guests(other)}/${guestId}`, other.desk)).status).toBe(404);
+    expect((await call('GET', `${guests(other)}?q=${email}`, other.desk)).json.items).toEqual([]);
+  });
+
+  it('keeps one chain-wide profile for chain-wide staff, visible where the guest stays', async () => {
+    const paris = await hotel();
+    const lyon = await hotel();
+    const chain = testToken(['front_desk'], ['*'], 'chain-desk');
+    const email = `chain.${randomUUID().slice(0, 6)}@example.com`;
+    await book(paris, { firstName: 'Léa', lastName: 'Martin', email }, chain);
+    await book(lyon, { firstName: 'Léa', lastName: 'Martin', email }, chain);
+    const inParis = await call('GET', `${guests(paris)}?q=${email}`, paris.desk);
+    const inLyon = await call('GET', `${guests(lyon)}?q=${email}`, lyon.desk);
+    expect(inParis.json.items).toHaveLength(1);
+    expect(inParis.json.items[0]).toMatchObject({ scope: 'chain', propertyId: null });
+    expect(inLyon.json.items[0].id).toBe(inParis.json.items[0].id);
+    // A property's desk sees only its own stays; chain-wide staff see them all.
+    const guestId = inParis.json.items[0].id as string;
+    expect((await call('GET', `${guests(paris)}/${guestId}`, paris.desk)).json.stays).toHaveLength(1);
+    expect((await call('GET', `${guests(paris)}/${guestId}`, chain)).json.stays).toHaveLength(2);
+  });
+
+  it('lets the desk change contact details and language, and only a manager the VIP level, with a reason (audited)', async () => {
+    const h = await hotel();
+    const email = `vip.${randomUUID().slice(0, 6)}@example.com`;
+    await book(h, { firstName: 'Victor', lastName: 'Hugo', email });
+    const guestId = await guestIdOf(h, email);
+    const url = `${guests(h)}/${guestId}`;
+
+    const language = await call('PATCH', url, h.desk, { language: 'en', preferences: ['quiet room'] });
+    expect(language.status).toBe(200);
+    expect(language.json).toMatchObject({ language: 'en', preferences: ['quiet room'] });
+    await probe.waitFor(
+      (m) => m.json?.subject === guestId && (m.json?.data as { changes?: string[] })?.changes?.[0] === 'language',
+    );
+
+    const byDesk = await call('PATCH', url, h.desk, { vipLevel: 'vip', reason: 'Writer' });
+    expect(byDesk.status).toBe(403);
+    expect(byDesk.contentType).toContain('application/problem+json');
+    expect(byDesk.json).toMatchObject({ code: 'vip-change-not-allowed' });
+    const noReason = await call('PATCH', url, h.manager, { vipLevel: 'vip' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.json).toMatchObject({ code: 'reason-required' });
+
+    const vip = await call('PATCH', url, h.manager, {
+      vipLevel: 'vvip',
+      vipNotes: 'Prefers suite 501',
+      reason: 'Author',
+    });
+    expect(vip.status).toBe(200);
+    expect(vip.json).toMatchObject({ vipLevel: 'vvip', vipNotes: 'Prefers suite 501' });
+    const event = await probe.waitFor(
+      (m) => m.json?.subject === guestId && (m.json?.data as { vipLevel?: string })?.vipLevel === 'vvip',
+    );
+    expect(validateEvent(event.json).data).toMatchObject({ changes: ['vipLevel'], language: 'en', erased: false });
+    expect(event.json).not.toHaveProperty('data.vipNotes');
+
+    const exported = await call('GET', `${url}/export`, h.manager);
+    expect(exported.status).toBe(200);
+    expect(exported.json.audit).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'vip-changed',
+          field: 'vipLevel',
+          oldValue: 'none',
+          newValue: 'vvip',
+          reason: 'Author',
+          actor: 'manager-marie',
+          at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        }),
+        expect.objectContaining({ field: 'vipNotes', oldValue: null, newValue: 'Prefers suite 501' }),
+      ]),
+    );
+    const arrivals = await call('GET', `/v1/properties/${h.propertyId}/arrivals?date=${h.arrival}`, h.desk);
+    expect(arrivals.json.items[0]).toMatchObject({ guest: { guestId } });
+
+    // Taken email: 409.
+    await book(h, { firstName: 'Other', lastName: 'Guest', email: `other.${email}` });
+    const taken = await call('PATCH', url, h.desk, { email: `other.${email}` });
+    expect(taken.status).toBe(409);
+    expect(taken.json).toMatchObject({ code: 'guest-email-taken' });
+  });
+
+  it('exports everything held about a guest, then erases it without breaking financial records', async () => {
+    const h = await hotel();
+    const email = `erase.${randomUUID().slice(0, 6)}@example.com`;
+    const reservation = await book(h, { firstName: 'Erika', lastName: 'Mustermann', email, phone: '+4915112345678' });
+    const guestId = await guestIdOf(h, email);
+    const url = `${guests(h)}/${guestId}`;
+
+    const exported = await call('GET', `${url}/export`, h.manager);
+    expect(exported.status).toBe(200);
+    expect(exported.json).toMatchObject({
+      profile: { id: guestId, email, phone: '+4915112345678' },
+      stays: [
+        {
+          reservationId: reservation.id,
+          guestEmail: email,
+          notes: 'Arrives late, allergic to feathers',
+          totalPrice: reservation.totalPrice,
+        },
+      ],
+    });
+
+    const active = await call('POST', `${url}/erase`, h.manager, { reason: 'Request of 2026-11-20' });
+    expect(active.status).toBe(409);
+    expect(active.json).toMatchObject({ code: 'guest-has-active-stays' });
+    const cancel = await call('POST', `/v1/properties/${h.propertyId}/reservations/${reservation.id}/cancel`, h.desk, {
+      reason: 'Guest asked',
+    });
+    expect(cancel.status).toBe(200);
+
+    const erased = await call('POST', `${url}/erase`, h.manager, { reason: 'Request of 2026-11-20' });
+    expect(erased.status).toBe(200);
+    expect(erased.json).toMatchObject({
+      id: guestId,
+      firstName: 'Erased',
+      lastName: 'Guest',
+      email: null,
+      phone: null,
+      vipNotes: null,
+      preferences: [],
+      erased: true,
+    });
+    const booking = await call('GET', `/v1/properties/${h.propertyId}/reservations/${reservation.id}`, h.desk);
+    expect(booking.json).toMatchObject({
+      id: reservation.id,
+      status: 'cancelled',
+      guest: { firstName: 'Erased', lastName: 'Guest' },
+      notes: null,
+      totalPrice: reservation.totalPrice,
+      nights: reservation.nights,
+    });
+    expect(JSON.stringify(booking.json)).not.toMatch(/Erika|Mustermann|erase\.|\+4915/);
+    expect(JSON.stringify((await call('GET', `${url}/export`, h.manager)).json)).not.toMatch(
+      /Erika|Mustermann|erase\.|\+4915|feathers/,
+    );
+    const event = await probe.waitFor(
+      (m) => m.json?.subject === guestId && (m.json?.data as { erased?: boolean })?.erased === true,
+    );
+    expect(validateEvent(event.json).data).toMatchObject({ firstName: 'Erased', changes: ['erased'] });
+
+    // Erasing again changes nothing and publishes nothing more; the email is free for a new profile.
+    expect((await call('POST', `${url}/erase`, h.manager, { reason: 'Again' })).status).toBe(200);
+    expect((await call('PATCH', url, h.desk, { firstName: 'Back' })).status).toBe(400);
+    await book(h, { firstName: 'Erika', lastName: 'Neu', email });
+    expect(await guestIdOf(h, email)).not.toBe(guestId);
+    expect(profileEvents(guestId).filter((e) => (e.data as { erased: boolean }).erased)).toHaveLength(1);
+  });
+
+  describe('refuses callers and input it must refuse', () => {
+    let h: Hotel;
+    let guestId: string;
+    beforeAll(async () => {
+      h = await hotel();
+      const email = `refuse.${randomUUID().slice(0, 6)}@example.com`;
+      await book(h, { firstName: 'Rita', lastName: 'Refus', email });
+      guestId = await guestIdOf(h, email);
+    });
+
+    it('403 for another property and for a role the route does not allow', async () => {
+      const url = `${guests(h)}/${guestId}`;
+      const elsewhere = testToken(['front_office_manager'], [randomUUID()]);
+      const cases: [string, string, unknown, string][] = [
+        ['GET', guests(h), undefined, testToken(['finance'], [h.propertyId])],
+        ['GET', url, undefined, testToken(['porter'], [h.propertyId])],
+        ['PATCH', url, { language: 'en' }, testToken(['concierge'], [h.propertyId])],
+        ['GET', `${url}/export`, undefined, h.desk],
+        ['POST', `${url}/erase`, { reason: 'Request' }, h.desk],
+      ];
+      for (const [method, path, body, token] of cases) {
+        for (const caller of [token, elsewhere]) {
+          const response = await call(method, path, caller, body);
+          expect({ path, method, status: response.status }).toEqual({ path, method, status: 403 });
+          expect(response.contentType).toContain('application/problem+json');
+        }
+      }
+    });
+
+    it('400 problem+json, field by field', async () => {
+      const url = `${guests(h)}/${guestId}`;
+      const cases: [string, string, unknown, string[]][] = [
+        ['GET', `${guests(h)}?limit=0&vipLevel=gold&extra=1`, undefined, ['extra', 'limit', 'vipLevel']],
+        [
+          'PATCH',
+          url,
+          { email: 'not-an-email', phone: '0612', vipLevel: 'gold', ssn: 'x' },
+          ['email', 'phone', 'ssn', 'vipLevel'],
+        ],
+        ['POST', `${url}/erase`, { reason: '' }, ['reason']],
+      ];
+      for (const [method, path, body, fields] of cases) {
+        const response = await call(method, path, h.manager, body);
+        expect({ path, status: response.status }).toEqual({ path, status: 400 });
+        expect(response.contentType).toContain('application/problem+json');
+        expect((response.json.errors as { field: string }[]).map((error) => error.field).sort()).toEqual(fields);
+      }
+      expect((await call('GET', `${guests(h)}/not-a-uuid`, h.desk)).status).toBe(400);
+      expect((await call('GET', `${guests(h)}/not-a-uuid/export`, h.manager)).status).toBe(400);
+      expect((await call('GET', `${guests(h)}?cursor=garbage`, h.desk)).json).toMatchObject({ code: 'bad-cursor' });
+      expect((await call('GET', `${guests(h)}/${randomUUID()}`, h.desk)).status).toBe(404);
+    });
+  });
+});
