@@ -70,9 +70,10 @@ export async function findFolios(
   where: string,
   parameters: unknown[],
   lock = false,
+  limit = 1000,
 ): Promise<FolioRecord[]> {
   const rows: FolioRow[] = await manager.query(
-    `SELECT * FROM folio WHERE ${where} ORDER BY opened_at, window_number ${lock ? 'FOR UPDATE' : ''}`,
+    `SELECT * FROM folio WHERE ${where} ORDER BY opened_at, window_number LIMIT ${limit} ${lock ? 'FOR UPDATE' : ''}`,
     parameters,
   );
   return rows.map(toFolioRecord);

@@ -213,7 +213,7 @@ export class FoliosService {
           propertyId,
           reservationId,
         ])
-      : await findFolios(this.dataSource.manager, 'property_id = $1 LIMIT 500', [propertyId]);
+      : await findFolios(this.dataSource.manager, 'property_id = $1', [propertyId], false, 500);
     return folios.map(toFolioView);
   }
 
