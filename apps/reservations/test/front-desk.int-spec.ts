@@ -357,8 +357,17 @@ describe('front desk', () => {
     );
     expect(checkIns.filter((answer) => answer.status === 200)).toHaveLength(1);
     expect(checkIns.filter((answer) => answer.status === 409)).toHaveLength(3);
+    // The losers check in at once without naming a room: each gets a different ready room.
+    const losers = tonight.filter((_, index) => checkIns[index].status === 409);
+    const autoAssigned = await Promise.all(
+      losers.map((reservation) => call('POST', path(h, reservation.id, 'check-in'), h.desk, {})),
+    );
+    expect(autoAssigned.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    const given = autoAssigned.map((answer) => answer.json.roomId as string);
+    expect(new Set([...given, free.id]).size).toBe(4);
     const inHouse = await call('GET', `/v1/properties/${h.propertyId}/in-house`, h.desk);
     expect(inHouse.json.items.filter((item: { roomId: string }) => item.roomId === free.id)).toHaveLength(1);
+    expect(inHouse.json.items).toHaveLength(4);
   });
 
   it('books and checks in a walk-in at once; a replayed Idempotency-Key books nothing more', async () => {
@@ -386,6 +395,16 @@ describe('front desk', () => {
     expect(event.data).toMatchObject({ walkIn: true });
     const inHouse = await call('GET', `/v1/properties/${h.propertyId}/in-house`, h.desk);
     expect(inHouse.json.items).toHaveLength(1);
+
+    // The room is occupied now: a second walk-in for it is refused before anything is booked.
+    const occupied = await call('POST', `/v1/properties/${h.propertyId}/walk-ins`, h.desk, {
+      ...body,
+      guest: { firstName: 'Second', lastName: 'Walker' },
+    });
+    expect(occupied.status).toBe(409);
+    expect(occupied.json).toMatchObject({ code: 'room-not-ready' });
+    const arrivals = await call('GET', `/v1/properties/${h.propertyId}/arrivals`, h.desk);
+    expect(arrivals.json.items.map((item: { reservationId: string }) => item.reservationId)).toEqual([first.json.id]);
 
     const future = await call('POST', `/v1/properties/${h.propertyId}/walk-ins`, h.desk, {
       ...body,

@@ -433,8 +433,9 @@ export class FrontDeskService {
           AND (r.out_of_order_from IS NULL OR r.out_of_order_from > $5::date
                OR COALESCE(r.out_of_order_to, 'infinity'::date) < $4::date)
           AND NOT EXISTS (
-            SELECT 1 FROM room_assignment a
-             WHERE a.room_id = r.id AND a.status <> 'released' AND a.nights && daterange($4::date, $6::date))
+            SELECT 1 FROM room_assignment a JOIN reservation x ON x.id = a.reservation_id
+             WHERE a.room_id = r.id AND a.status <> 'released' AND a.nights && daterange($4::date, $6::date)
+               AND NOT (a.status = 'assigned' AND x.status IN ('cancelled', 'no_show')))
         ORDER BY (r.status = 'inspected') DESC, r.number
         LIMIT 1
         FOR UPDATE OF r SKIP LOCKED`,
