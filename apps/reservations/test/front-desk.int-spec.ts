@@ -290,6 +290,43 @@ describe('front desk', () => {
     expect((await call('POST', path(h, next.id, 'check-in'), h.desk, {})).json).toMatchObject({ roomId: room.id });
   });
 
+  it('keeps the room of an in-house stay that is extended, and pre-assignments in step with changed dates', async () => {
+    const h = await hotel();
+    const [roomA, roomB] = h.rooms;
+    const inHouse = await book(h, { departure: addDays(h.businessDate, 2) });
+    expect((await call('POST', path(h, inHouse.id, 'check-in'), h.desk, { roomId: roomA.id })).status).toBe(200);
+    const next = await book(h, { arrival: addDays(h.businessDate, 2), departure: addDays(h.businessDate, 4) });
+    expect((await call('POST', path(h, next.id, 'assign-room'), h.desk, { roomId: roomA.id })).status).toBe(200);
+
+    const url = (id: string) => `/v1/properties/${h.propertyId}/reservations/${id}`;
+    const extended = await call('PATCH', url(inHouse.id), h.desk, { departure: addDays(h.businessDate, 3) });
+    expect(extended.status).toBe(200);
+    // The guest in the room keeps it; the later booking lost its pre-assignment and can have another room.
+    expect((await call('GET', url(next.id), h.desk)).json).toMatchObject({ roomId: null });
+    const third = await book(h, { arrival: addDays(h.businessDate, 2), departure: addDays(h.businessDate, 3) });
+    const clash = await call('POST', path(h, third.id, 'assign-room'), h.desk, { roomId: roomA.id });
+    expect(clash.status).toBe(409);
+    expect((await call('POST', path(h, next.id, 'assign-room'), h.desk, { roomId: roomB.id })).status).toBe(200);
+
+    // A pre-assigned booking moved to other dates keeps its room when it is free then.
+    const moved = await call('PATCH', url(next.id), h.desk, {
+      arrival: addDays(h.businessDate, 5),
+      departure: addDays(h.businessDate, 7),
+    });
+    expect(moved.status).toBe(200);
+    expect((await call('GET', url(next.id), h.desk)).json).toMatchObject({ roomId: roomB.id });
+    const later = await book(h, { arrival: addDays(h.businessDate, 2), departure: addDays(h.businessDate, 4) });
+    expect((await call('POST', path(h, later.id, 'assign-room'), h.desk, { roomId: roomB.id })).status).toBe(200);
+    // ...and loses it when the room is taken on the new dates.
+    const clashing = await call('PATCH', url(later.id), h.desk, {
+      arrival: addDays(h.businessDate, 6),
+      departure: addDays(h.businessDate, 8),
+    });
+    expect(clashing.status).toBe(200);
+    expect((await call('GET', url(later.id), h.desk)).json).toMatchObject({ roomId: null });
+    expect((await call('GET', url(next.id), h.desk)).json).toMatchObject({ roomId: roomB.id });
+  });
+
   it('refuses invalid transitions with 409 problem+json', async () => {
     const h = await hotel();
     const reservation = await book(h);

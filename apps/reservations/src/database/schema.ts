@@ -8,6 +8,7 @@ import { GuestAuditEntity, GuestEntity } from '../guests/guest.entity';
 import { Guests1764400600000 } from './migrations/1764400600000-guests';
 import { RoomAssignmentEntity } from '../front-desk/room-assignment.entity';
 import { RoomAssignments1764400610000 } from './migrations/1764400610000-room-assignments';
+import { RoomAssignmentsFollowStays1764400620000 } from './migrations/1764400620000-room-assignments-follow-stays';
 
 export const RESERVATIONS_ENTITIES = [
   PropertyEntity,
@@ -23,4 +24,5 @@ export const RESERVATIONS_MIGRATIONS = [
   ReservationsCore1764400500000,
   Guests1764400600000,
   RoomAssignments1764400610000,
+  RoomAssignmentsFollowStays1764400620000,
 ];
