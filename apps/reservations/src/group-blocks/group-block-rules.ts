@@ -15,14 +15,14 @@ export function validateBlock(
   const seen = new Set<string>();
   input.nights.forEach((night, index) => {
     if (seen.has(night.date)) {
-      throw new BusinessRuleViolation('duplicate-night', `${night.date} is listed twice`, `nights.${index}.date`);
+      throw new BusinessRuleViolation('duplicate-night', `${night.date} is listed twice`, `nights[${index}].date`);
     }
     seen.add(night.date);
     if (night.date < businessDate) {
       throw new BusinessRuleViolation(
         'date-in-past',
         `nights must not be before ${businessDate}`,
-        `nights.${index}.date`,
+        `nights[${index}].date`,
       );
     }
   });

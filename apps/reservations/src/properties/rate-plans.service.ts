@@ -34,7 +34,7 @@ export class RatePlansService {
       return await this.dataSource.transaction(async (manager) => {
         await this.assertRoomTypes(manager, property.id, roomTypeIds);
         input.prices.forEach((price, index) =>
-          this.assertCurrency(property, price.nightly.currency, `prices.${index}.nightly.currency`),
+          this.assertCurrency(property, price.nightly.currency, `prices[${index}].nightly.currency`),
         );
         if (input.isDefault) {
           await manager.query('UPDATE rate_plan SET is_default = false WHERE property_id = $1 AND is_default', [
@@ -159,16 +159,16 @@ export class RatePlansService {
     overrides: RateOverrideDto[],
   ): Promise<void> {
     for (const [index, override] of overrides.entries()) {
-      this.assertCurrency(property, override.nightly.currency, `overrides.${index}.nightly.currency`);
+      this.assertCurrency(property, override.nightly.currency, `overrides[${index}].nightly.currency`);
       const dates = datesFrom(override.from, override.to);
       if (dates.length === 0) {
-        throw new BusinessRuleViolation('range-backwards', 'to must not be before from', `overrides.${index}.to`);
+        throw new BusinessRuleViolation('range-backwards', 'to must not be before from', `overrides[${index}].to`);
       }
       if (dates.length > MAX_OVERRIDE_NIGHTS) {
         throw new BusinessRuleViolation(
           'range-too-long',
           `An override covers at most ${MAX_OVERRIDE_NIGHTS} nights`,
-          `overrides.${index}.to`,
+          `overrides[${index}].to`,
         );
       }
       await manager.query(

@@ -40,7 +40,7 @@ export class RoomsService {
         throw new BusinessRuleViolation(
           'duplicate-room-number',
           `Room ${room.number} is listed twice`,
-          `rooms.${index}.number`,
+          `rooms[${index}].number`,
         );
       }
       seen.add(room.number);
