@@ -149,4 +149,14 @@ describe('billing-bridge cashier sessions', () => {
       '2027-03-11',
     );
   });
+
+  it('opens one till per agent even when the agent asks twice at once: the database decides', async () => {
+    const { propertyId, agent } = await propertyWithFolio();
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        agent.post(`/v1/properties/${propertyId}/cashier-sessions`, { float: eur(5_000) }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409, 409]);
+  });
 });

@@ -284,4 +284,96 @@ describe('billing-bridge folios', () => {
     const changed = await manager.put(`/v1/properties/${propertyId}/tax-settings`, { vatRates: { amenity: 550 } });
     expect(changed.body).toMatchObject({ vatRates: { room: 1000, amenity: 550 }, configured: true });
   });
+
+  it('turns a compensation granted on a complaint into one allowance, however often it is delivered', async () => {
+    const { stay, folioId } = await bookedStay();
+    const compensationId = randomUUID();
+    const granted = (id = compensationId) =>
+      createEvent('concierge.compensation-granted', {
+        propertyId: stay.propertyId,
+        subject: id,
+        data: {
+          compensationId: id,
+          complaintId: randomUUID(),
+          reservationId: stay.reservationId,
+          kind: 'allowance',
+          amount: eur(3_000),
+          description: 'Air conditioning broken for a night',
+          approvedBy: 'fom-1',
+          approvedAt: new Date().toISOString(),
+        },
+      });
+    await produce(harness.producer, granted(), granted(), granted(randomUUID()));
+    const desk = caller(harness.service, ['front_desk'], [stay.propertyId]);
+    const detail = await eventually(async () => {
+      const answer = await desk.get<FolioDetail>(`/v1/properties/${stay.propertyId}/folios/${folioId}`);
+      expect(answer.body.postings).toHaveLength(2);
+      return answer.body;
+    });
+    expect(detail.postings.every((posting) => posting.source === 'compensation')).toBe(true);
+    expect(detail.postings[0]).toMatchObject({
+      kind: 'allowance',
+      amount: eur(-3_000),
+      net: eur(-2_727),
+      vat: eur(-273),
+    });
+    expect(detail.balance).toEqual(eur(-6_000));
+  });
+
+  it('answers 403 on every folio-side route to another property and to a wrong role, 400 on malformed ids', async () => {
+    const propertyId = randomUUID();
+    const id = randomUUID();
+    const p = `/v1/properties/${propertyId}`;
+    const routes: Array<[string, string, unknown?]> = [
+      ['GET', `${p}/folios`],
+      ['POST', `${p}/folios`, { reservationId: id }],
+      ['GET', `${p}/folios/${id}`],
+      ['POST', `${p}/folios/${id}/charges`, { chargeType: 'other', amount: eur(1), description: 'x' }],
+      ['POST', `${p}/folios/${id}/allowances`, { chargeType: 'other', amount: eur(1), reason: 'xyz' }],
+      ['POST', `${p}/folios/${id}/payments`, { method: 'bank_transfer', amount: eur(1) }],
+      ['POST', `${p}/folios/${id}/deposits`, { method: 'bank_transfer', amount: eur(1) }],
+      ['POST', `${p}/folios/${id}/settle`, {}],
+      ['GET', `${p}/payments/${id}`],
+      ['POST', `${p}/payments/${id}/refunds`, { amount: eur(1), reason: 'xyz' }],
+      ['GET', `${p}/refunds`],
+      ['GET', `${p}/refunds/${id}`],
+      ['POST', `${p}/refunds/${id}/approve`],
+      ['POST', `${p}/refunds/${id}/reject`, { reason: 'xyz' }],
+      ['POST', `${p}/cashier-sessions`, { float: eur(0) }],
+      ['GET', `${p}/cashier-sessions`],
+      ['GET', `${p}/cashier-sessions/${id}`],
+      ['POST', `${p}/cashier-sessions/${id}/close`, { countedCash: eur(0) }],
+      ['POST', `${p}/cashier-sessions/${id}/sign-off`, {}],
+      ['GET', `${p}/invoices`],
+      ['GET', `${p}/invoices/${id}`],
+      ['POST', `${p}/invoices/${id}/credit-notes`, { reason: 'xyz' }],
+      ['GET', `${p}/city-ledger-accounts`],
+      ['POST', `${p}/city-ledger-accounts`, { code: 'X', name: 'X' }],
+      ['GET', `${p}/city-ledger-accounts/${id}`],
+      ['PATCH', `${p}/city-ledger-accounts/${id}`, { name: 'Y' }],
+      ['GET', `${p}/tax-settings`],
+      ['PUT', `${p}/tax-settings`, {}],
+      ['GET', `${p}/billing-settings`],
+      ['PATCH', `${p}/billing-settings`, {}],
+    ];
+    const call = async (token: string, method: string, path: string, body?: unknown) =>
+      (
+        await fetch(`${harness.service.url}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        })
+      ).status;
+    const otherProperty = testToken(['front_office_manager', 'front_desk', 'finance'], [randomUUID()]);
+    const porter = testToken(['porter'], [propertyId]);
+    for (const [method, path, body] of routes) {
+      expect([method, path, await call(otherProperty, method, path, body)]).toEqual([method, path, 403]);
+      expect([method, path, await call(porter, method, path, body)]).toEqual([method, path, 403]);
+    }
+    const manager = testToken(['front_office_manager'], [propertyId]);
+    for (const [method, path, body] of routes.filter(([, path]) => path.includes(id))) {
+      const malformed = path.replace(id, 'not-a-uuid');
+      expect([method, malformed, await call(manager, method, malformed, body)]).toEqual([method, malformed, 400]);
+    }
+  });
 });

@@ -298,6 +298,7 @@ export class PaymentsService {
       );
       const payment = rows[0];
       if (!payment) throw new NotFoundError('payment', paymentId);
+      assertFolioOpen(await lockFolio(manager, propertyId, payment.folio_id));
       if (payment.is_transfer) {
         throw new ConflictError('transfer-not-refundable', 'A city-ledger transfer is not refunded to the guest', {
           paymentId,
@@ -404,6 +405,8 @@ export class PaymentsService {
     );
     const issued = updated[0];
     const folio = await lockFolio(manager, refund.property_id, refund.folio_id);
+    // A settled folio is closed by its invoice: credit it (the folio reopens) before giving money back.
+    assertFolioOpen(folio);
     await adjustBalance(manager, folio.id, amount);
     const payments: { city_ledger_account_id: string | null }[] = await manager.query(
       'SELECT city_ledger_account_id FROM payment WHERE id = $1',
