@@ -1,4 +1,4 @@
-import { confirmationNumber, priceStay, stayNights } from './stay';
+import { addDays, confirmationNumber, priceStay, stayNights } from './stay';
 
 describe('stay arithmetic', () => {
   it('counts nights from arrival to the day before departure', () => {
@@ -34,5 +34,15 @@ describe('stay arithmetic', () => {
     const samples = Array.from({ length: 200 }, () => confirmationNumber());
     for (const sample of samples) expect(sample).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
     expect(new Set(samples).size).toBeGreaterThan(195);
+  });
+});
+
+describe('addDays', () => {
+  it('moves by calendar days, never by 24-hour steps that a clock change could shift', () => {
+    expect(addDays('2027-03-27', 1)).toBe('2027-03-28');
+    expect(addDays('2027-03-28', 1)).toBe('2027-03-29');
+    expect(addDays('2027-10-31', 1)).toBe('2027-11-01');
+    expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
+    expect(addDays('2027-12-31', 1)).toBe('2028-01-01');
   });
 });
