@@ -3,6 +3,11 @@ import { TOPICS } from '@frontoffice/contracts';
 import { PlatformModule } from '@frontoffice/platform';
 import type { ConciergeEnv } from './config/concierge.env';
 import { CONCIERGE_ENTITIES, CONCIERGE_MIGRATIONS } from './database/schema';
+import { LuggageModule } from './luggage/luggage.module';
+import { RequestsModule } from './requests/requests.module';
+import { SettingsModule } from './settings/settings.module';
+import { DirectoryModule } from './stays/directory.module';
+import { StayEventsModule } from './stays/stay-events.module';
 
 @Module({})
 export class AppModule {
@@ -15,9 +20,14 @@ export class AppModule {
           env,
           entities: CONCIERGE_ENTITIES,
           migrations: CONCIERGE_MIGRATIONS,
-          // Stays, guests and schedules drive requests, luggage tasks and VIP welcomes.
+          // Stays, guests and employees drive the read models, luggage tasks and VIP welcomes.
           consumes: [TOPICS.reservations, TOPICS.staffing],
         }),
+        SettingsModule,
+        DirectoryModule,
+        RequestsModule,
+        LuggageModule,
+        StayEventsModule,
       ],
     };
   }

@@ -1,3 +1,5 @@
-/** Concierge has no tables of its own yet: the platform's outbox, inbox and idempotency tables are migrated for it. */
+import { ConciergeCore1764400900000 } from './migrations/1764400900000-concierge-core';
+
+/** Concierge works through SQL repositories (row locks and conditional updates), so it maps no entities. */
 export const CONCIERGE_ENTITIES: Function[] = [];
-export const CONCIERGE_MIGRATIONS: Function[] = [];
+export const CONCIERGE_MIGRATIONS: Function[] = [ConciergeCore1764400900000];

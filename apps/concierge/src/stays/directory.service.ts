@@ -1,0 +1,202 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EmployeeUpdatedV1, GuestProfileUpdatedV1, ReservationGuestV1, VipLevel } from '@frontoffice/contracts';
+import { NotFoundError } from '@frontoffice/platform';
+import { DataSource, EntityManager } from 'typeorm';
+
+export type StayStatus = 'expected' | 'in_house' | 'departed' | 'cancelled';
+
+export interface StayGuest {
+  reservationId: string;
+  propertyId: string;
+  confirmationNumber: string | null;
+  guestId: string | null;
+  firstName: string;
+  lastName: string;
+  language: string | null;
+  vipLevel: VipLevel;
+  status: StayStatus;
+  roomNumber: string | null;
+  arrival: string | null;
+  departure: string | null;
+}
+
+export interface Employee {
+  employeeId: string;
+  name: string;
+  roles: string[];
+  languages: string[];
+  active: boolean;
+}
+
+interface StayRow {
+  reservation_id: string;
+  property_id: string;
+  confirmation_number: string | null;
+  guest_id: string | null;
+  first_name: string;
+  last_name: string;
+  language: string | null;
+  vip_level: VipLevel;
+  status: StayStatus;
+  room_number: string | null;
+  arrival: string | null;
+  departure: string | null;
+}
+
+function toStay(row: StayRow): StayGuest {
+  return {
+    reservationId: row.reservation_id,
+    propertyId: row.property_id,
+    confirmationNumber: row.confirmation_number,
+    guestId: row.guest_id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    language: row.language,
+    vipLevel: row.vip_level,
+    status: row.status,
+    roomNumber: row.room_number,
+    arrival: row.arrival,
+    departure: row.departure,
+  };
+}
+
+export interface StayUpsert {
+  reservationId: string;
+  propertyId: string;
+  confirmationNumber?: string;
+  guest?: ReservationGuestV1;
+  status?: StayStatus;
+  roomNumber?: string;
+  arrival?: string;
+  departure?: string;
+  groupBlockId?: string;
+}
+
+/**
+ * The concierge's local picture of who stays where (from reservations events) and who works here (from staffing's
+ * employee.updated). Never read from another service's database.
+ */
+@Injectable()
+export class DirectoryService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Inserts or refreshes a stay; fields not given keep their value. */
+  async upsertStay(manager: EntityManager, stay: StayUpsert): Promise<void> {
+    await manager.query(
+      `INSERT INTO stay_guest (reservation_id, property_id, confirmation_number, guest_id, first_name, last_name,
+                               language, vip_level, status, room_number, arrival, departure, group_block_id)
+       VALUES ($1, $2, $3, $4, COALESCE($5, ''), COALESCE($6, ''), $7, COALESCE($8, 'none'), COALESCE($9, 'expected'),
+               $10, $11, $12, $13)
+       ON CONFLICT (reservation_id) DO UPDATE SET
+         confirmation_number = COALESCE(EXCLUDED.confirmation_number, stay_guest.confirmation_number),
+         guest_id = COALESCE(EXCLUDED.guest_id, stay_guest.guest_id),
+         first_name = COALESCE($5, stay_guest.first_name),
+         last_name = COALESCE($6, stay_guest.last_name),
+         language = CASE WHEN $5::text IS NULL THEN stay_guest.language ELSE EXCLUDED.language END,
+         vip_level = COALESCE($8, stay_guest.vip_level),
+         status = COALESCE($9, stay_guest.status),
+         room_number = COALESCE(EXCLUDED.room_number, stay_guest.room_number),
+         arrival = COALESCE(EXCLUDED.arrival, stay_guest.arrival),
+         departure = COALESCE(EXCLUDED.departure, stay_guest.departure),
+         group_block_id = COALESCE(EXCLUDED.group_block_id, stay_guest.group_block_id),
+         updated_at = now()
+       WHERE stay_guest.property_id = EXCLUDED.property_id`,
+      [
+        stay.reservationId,
+        stay.propertyId,
+        stay.confirmationNumber ?? null,
+        stay.guest?.guestId ?? null,
+        stay.guest?.firstName ?? null,
+        stay.guest?.lastName ?? null,
+        stay.guest?.language ?? null,
+        stay.guest?.vipLevel ?? null,
+        stay.status ?? null,
+        stay.roomNumber ?? null,
+        stay.arrival ?? null,
+        stay.departure ?? null,
+        stay.groupBlockId ?? null,
+      ],
+    );
+  }
+
+  /** A guest's language or VIP level changed; an erased guest's name is dropped from every stay we hold. */
+  async applyGuestProfile(manager: EntityManager, propertyId: string, profile: GuestProfileUpdatedV1): Promise<void> {
+    if (profile.erased) {
+      await manager.query(
+        `UPDATE stay_guest SET first_name = 'erased', last_name = 'erased', language = NULL, updated_at = now()
+          WHERE guest_id = $1`,
+        [profile.guestId],
+      );
+      await manager.query(
+        `UPDATE guest_request SET guest_name = NULL WHERE reservation_id IN
+           (SELECT reservation_id FROM stay_guest WHERE guest_id = $1)`,
+        [profile.guestId],
+      );
+      return;
+    }
+    await manager.query(
+      `UPDATE stay_guest SET first_name = $3, last_name = $4, language = $5, vip_level = $6, updated_at = now()
+        WHERE guest_id = $1 AND property_id = $2`,
+      [profile.guestId, propertyId, profile.firstName, profile.lastName, profile.language ?? null, profile.vipLevel],
+    );
+  }
+
+  async stay(
+    propertyId: string,
+    reservationId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<StayGuest | undefined> {
+    const rows: StayRow[] = await manager.query(
+      'SELECT * FROM stay_guest WHERE reservation_id = $1 AND property_id = $2',
+      [reservationId, propertyId],
+    );
+    return rows[0] ? toStay(rows[0]) : undefined;
+  }
+
+  async requireStay(propertyId: string, reservationId: string, manager?: EntityManager): Promise<StayGuest> {
+    const stay = await this.stay(propertyId, reservationId, manager);
+    if (!stay) throw new NotFoundError('reservation', reservationId);
+    return stay;
+  }
+
+  async stays(propertyId: string, status?: StayStatus, roomNumber?: string): Promise<StayGuest[]> {
+    const rows: StayRow[] = await this.dataSource.query(
+      `SELECT * FROM stay_guest WHERE property_id = $1 AND ($2::text IS NULL OR status = $2)
+          AND ($3::text IS NULL OR room_number = $3)
+        ORDER BY room_number NULLS LAST, last_name LIMIT 500`,
+      [propertyId, status ?? null, roomNumber ?? null],
+    );
+    return rows.map(toStay);
+  }
+
+  async upsertEmployee(manager: EntityManager, employee: EmployeeUpdatedV1): Promise<void> {
+    await manager.query(
+      `INSERT INTO employee (property_id, employee_id, name, roles, languages, active) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (property_id, employee_id) DO UPDATE SET name = EXCLUDED.name, roles = EXCLUDED.roles,
+         languages = EXCLUDED.languages, active = EXCLUDED.active, updated_at = now()`,
+      [employee.propertyId, employee.employeeId, employee.name, employee.roles, employee.languages, employee.active],
+    );
+  }
+
+  async employee(
+    propertyId: string,
+    employeeId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Employee | undefined> {
+    const rows: Employee[] = await manager.query(
+      `SELECT employee_id AS "employeeId", name, roles, languages, active FROM employee
+        WHERE property_id = $1 AND employee_id = $2`,
+      [propertyId, employeeId],
+    );
+    return rows[0];
+  }
+
+  employees(propertyId: string, role?: string): Promise<Employee[]> {
+    return this.dataSource.query(
+      `SELECT employee_id AS "employeeId", name, roles, languages, active FROM employee
+        WHERE property_id = $1 AND ($2::text IS NULL OR $2 = ANY(roles)) ORDER BY name LIMIT 500`,
+      [propertyId, role ?? null],
+    );
+  }
+}

@@ -1,0 +1,79 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type {
+  EmployeeUpdatedV1,
+  EventEnvelope,
+  GuestProfileUpdatedV1,
+  PropertyCreatedV1,
+  PropertyUpdatedV1,
+  ReservationCancelledV1,
+  ReservationCreatedV1,
+  ReservationModifiedV1,
+  ReservationNoShowV1,
+  StayCheckedInV1,
+  StayCheckedOutV1,
+  StayRoomMovedV1,
+} from '@frontoffice/contracts';
+import { EventContext } from '@frontoffice/platform';
+import { StayTasksService } from './stay-tasks.service';
+
+/** Reservations and staffing events that keep the local read models and open the tasks stays need. Thin. */
+@Controller()
+export class StayEventsHandler {
+  constructor(private readonly stays: StayTasksService) {}
+
+  @EventPattern('property.created')
+  onPropertyCreated(@Payload() event: EventEnvelope<PropertyCreatedV1>, @Ctx() context: EventContext): Promise<void> {
+    return this.stays.property(context.manager, event.data.propertyId, event.data.name, event.data.timezone);
+  }
+
+  @EventPattern('property.updated')
+  onPropertyUpdated(@Payload() event: EventEnvelope<PropertyUpdatedV1>, @Ctx() context: EventContext): Promise<void> {
+    return this.stays.property(context.manager, event.data.propertyId, event.data.name, event.data.timezone);
+  }
+
+  @EventPattern('reservation.created')
+  onCreated(@Payload() event: EventEnvelope<ReservationCreatedV1>, @Ctx() context: EventContext): Promise<void> {
+    return this.stays.booked(context.manager, event.propertyId, event.data);
+  }
+
+  @EventPattern('reservation.modified')
+  onModified(@Payload() event: EventEnvelope<ReservationModifiedV1>, @Ctx() context: EventContext): Promise<void> {
+    return this.stays.booked(context.manager, event.propertyId, event.data);
+  }
+
+  @EventPattern('reservation.cancelled')
+  onCancelled(@Payload() event: EventEnvelope<ReservationCancelledV1>, @Ctx() context: EventContext): Promise<void> {
+    return this.stays.calledOff(context.manager, event.propertyId, event.data.reservationId, 'reservation cancelled');
+  }
+
+  @EventPattern('reservation.no-show')
+  onNoShow(@Payload() event: EventEnvelope<ReservationNoShowV1>, @Ctx() context: EventContext): Promise<void> {
+    return this.stays.calledOff(context.manager, event.propertyId, event.data.reservationId, 'no-show');
+  }
+
+  @EventPattern('stay.checked-in')
+  onCheckedIn(@Payload() event: EventEnvelope<StayCheckedInV1>, @Ctx() context: EventContext): Promise<void> {
+    return this.stays.checkedIn(context.manager, event.propertyId, event.data);
+  }
+
+  @EventPattern('stay.room-moved')
+  onRoomMoved(@Payload() event: EventEnvelope<StayRoomMovedV1>, @Ctx() context: EventContext): Promise<void> {
+    return this.stays.roomMoved(context.manager, event.propertyId, event.data);
+  }
+
+  @EventPattern('stay.checked-out')
+  onCheckedOut(@Payload() event: EventEnvelope<StayCheckedOutV1>, @Ctx() context: EventContext): Promise<void> {
+    return this.stays.checkedOut(context.manager, event.propertyId, event.data);
+  }
+
+  @EventPattern('guest.profile-updated')
+  onGuestProfile(@Payload() event: EventEnvelope<GuestProfileUpdatedV1>, @Ctx() context: EventContext): Promise<void> {
+    return this.stays.guestProfile(context.manager, event.propertyId, event.data);
+  }
+
+  @EventPattern('employee.updated')
+  onEmployee(@Payload() event: EventEnvelope<EmployeeUpdatedV1>, @Ctx() context: EventContext): Promise<void> {
+    return this.stays.employee(context.manager, event.data);
+  }
+}

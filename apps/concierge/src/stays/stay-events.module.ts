@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { LuggageModule } from '../luggage/luggage.module';
+import { RequestsModule } from '../requests/requests.module';
+import { SettingsModule } from '../settings/settings.module';
+import { DirectoryModule } from './directory.module';
+import { StayEventsHandler } from './stay-events.handler';
+import { StayTasksService } from './stay-tasks.service';
+
+@Module({
+  imports: [DirectoryModule, RequestsModule, SettingsModule, LuggageModule],
+  controllers: [StayEventsHandler],
+  providers: [StayTasksService],
+})
+export class StayEventsModule {}
