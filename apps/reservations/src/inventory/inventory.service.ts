@@ -104,6 +104,7 @@ export class InventoryService {
     if (dates.length === 0) return;
     let toBlock: string[] = [];
     if (options.groupBlockId) {
+      await this.lockBlockNights(manager, options.groupBlockId, dates);
       const returned: { date: string }[] = await manager.query(
         `UPDATE group_block_night n SET picked_up = n.picked_up - 1
            FROM group_block b
@@ -165,8 +166,20 @@ export class InventoryService {
    * Locks the rows of several room types in the global (room type, date) order. Call it first in a transaction
    * that releases some nights and holds others (a change of dates or room type), so it cannot deadlock another.
    */
-  async lockAll(manager: EntityManager, propertyId: string, wanted: { roomTypeId: string; nights: string[] }[]) {
+  async lockAll(
+    manager: EntityManager,
+    propertyId: string,
+    wanted: { roomTypeId: string; nights: string[] }[],
+    options: HoldOptions = {},
+  ) {
     assertInTransaction(manager);
+    if (options.groupBlockId) {
+      await this.lockBlockNights(
+        manager,
+        options.groupBlockId,
+        wanted.flatMap((entry) => entry.nights),
+      );
+    }
     const byType = new Map<string, string[]>();
     for (const { roomTypeId, nights } of wanted) byType.set(roomTypeId, [...(byType.get(roomTypeId) ?? []), ...nights]);
     for (const roomTypeId of [...byType.keys()].sort()) {
@@ -266,6 +279,14 @@ export class InventoryService {
         blocked: row.blocked,
       };
     });
+  }
+
+  /** Group-block nights are always locked before inventory rows, in date order, like every other lock here. */
+  private async lockBlockNights(manager: EntityManager, groupBlockId: string, nights: string[]): Promise<void> {
+    await manager.query(
+      `SELECT date FROM group_block_night WHERE group_block_id = $1 AND date = ANY($2::date[]) ORDER BY date FOR UPDATE`,
+      [groupBlockId, lockOrder(nights)],
+    );
   }
 
   /** Nights a group block still holds for this booking: picked up (locked, counted) and removed from the block. */

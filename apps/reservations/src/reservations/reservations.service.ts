@@ -276,10 +276,15 @@ export class ReservationsService {
         { roomTypeId, nights: newNights },
       );
       const options = { groupBlockId: reservation.groupBlockId ?? undefined };
-      await this.inventory.lockAll(manager, propertyId, [
-        { roomTypeId: reservation.roomTypeId, nights: plan.release },
-        { roomTypeId, nights: plan.hold },
-      ]);
+      await this.inventory.lockAll(
+        manager,
+        propertyId,
+        [
+          { roomTypeId: reservation.roomTypeId, nights: plan.release },
+          { roomTypeId, nights: plan.hold },
+        ],
+        options,
+      );
       await this.inventory.release(manager, propertyId, reservation.roomTypeId, plan.release, options);
       await this.inventory.hold(manager, propertyId, roomTypeId, plan.hold, options);
       const priced = await this.ratePlans.priceStay(manager, roomType, plan.hold, reservation.ratePlanId);
