@@ -22,6 +22,11 @@ export function greedySchedule(problem: PlanningProblem): PlanResult {
       },
     ]),
   );
+  for (const h of problem.history) {
+    const own = state.get(h.employeeId);
+    own?.days.add(daysBetween(problem.weekStart, h.date));
+    own?.worked.push({ startMs: h.startMs, endMs: h.endMs });
+  }
   const assignments: PlanAssignment[] = [];
   const slots = [...problem.slots].sort(
     (a, b) => shifts.get(shiftKey(a.date, a.shift))!.startMs - shifts.get(shiftKey(b.date, b.shift))!.startMs,

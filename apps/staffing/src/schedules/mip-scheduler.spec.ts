@@ -1,5 +1,5 @@
 import { DEFAULT_STAFFING_RULES } from '../demand/staffing-rules';
-import { buildSchedule, qualityOf, repairSchedule } from './mip-scheduler';
+import { buildSchedule, DEFAULT_MIP_OPTIONS, qualityOf, repairSchedule } from './mip-scheduler';
 import { greedySchedule } from './greedy-scheduler';
 import type { PlanAssignment } from './planning';
 import { EmployeeProfile, planningProblem, toCheckedEmployee, withInstants } from './planning-input';
@@ -31,7 +31,8 @@ describe('MIP schedule builder', () => {
     async (count) => {
       const generated = syntheticProperty(count);
       const problem = problemOf(generated);
-      const result = await buildSchedule(problem);
+      // A time limit keeps the test short on a loaded machine: what counts is a feasible, checked schedule.
+      const result = await buildSchedule(problem, { ...DEFAULT_MIP_OPTIONS, timeLimitSeconds: 12 });
       const assignments = withInstants(result.assignments, problem.shifts);
 
       expect(check(generated, generated.employees, assignments)).toEqual([]);
@@ -81,13 +82,57 @@ describe('MIP schedule builder', () => {
   });
 
   it('solves a large team role group by role group when one model would be too big, still within the rules', async () => {
-    const generated = syntheticProperty(50);
+    const generated = syntheticProperty(15);
     const problem = problemOf(generated);
-    const result = await buildSchedule(problem, { timeLimitSeconds: 10, relativeGap: 0.01, maxVariablesPerModel: 300 });
+    const result = await buildSchedule(problem, { timeLimitSeconds: 10, relativeGap: 0.01, maxVariablesPerModel: 80 });
     expect(result.stats.subproblems).toBeGreaterThan(1);
     const assignments = withInstants(result.assignments, problem.shifts);
     expect(check(generated, generated.employees, assignments)).toEqual([]);
     expect(summary(result.unfilled)).toEqual(coverageShortfalls(generated.demand, assignments));
+  });
+});
+
+describe('the week before', () => {
+  it('counts published shifts before the week for rest and days in a row', async () => {
+    const generated = syntheticProperty(15);
+    const desk = generated.employees.filter((e) => e.roles.includes('front_desk')).map((e) => e.id);
+    const [nightWorker, tired] = desk as [string, string];
+    const dayBefore = '2027-03-21';
+    const history: CheckedAssignment[] = [
+      // Sunday night into Monday morning: no Monday morning or evening for this one (less than 11 h rest).
+      {
+        employeeId: nightWorker,
+        role: 'front_desk',
+        date: dayBefore,
+        shift: 'night',
+        start: '2027-03-21T22:00:00.000Z',
+        end: '2027-03-22T06:00:00.000Z',
+      },
+      // Six mornings in a row up to Sunday: Monday must be a day off.
+      ...[6, 5, 4, 3, 2, 1].map((back) => {
+        const date = `2027-03-${String(22 - back).padStart(2, '0')}`;
+        return {
+          employeeId: tired,
+          role: 'front_desk',
+          date,
+          shift: 'morning',
+          start: `${date}T06:00:00.000Z`,
+          end: `${date}T14:00:00.000Z`,
+        };
+      }),
+    ];
+    const problem = planningProblem({ ...generated, timezone: generated.property.timezone, history });
+    const result = await buildSchedule(problem);
+    const monday = result.assignments.filter((a) => a.date === generated.weekStart);
+    expect(monday.some((a) => a.employeeId === nightWorker && a.shift !== 'night')).toBe(false);
+    expect(monday.some((a) => a.employeeId === tired)).toBe(false);
+    const checked = withInstants(result.assignments, problem.shifts);
+    const employees = generated.employees.map((e) => toCheckedEmployee(e, generated.rules));
+    const context = { weekStart: generated.weekStart, days: 7, minRestHours: 11, requiredSkills: {} };
+    expect(checkSchedule(context, employees, checked, history)).toEqual([]);
+    // The checker does see it when the week ignores what came before.
+    const careless = [{ ...checked[0]!, employeeId: tired, date: generated.weekStart }];
+    expect(checkSchedule(context, employees, careless, history).map((v) => v.rule)).toContain('max_consecutive_days');
   });
 });
 

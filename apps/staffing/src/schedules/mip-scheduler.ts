@@ -131,8 +131,16 @@ function buildModel(input: ModelInput): BuiltModel {
     const fixed = fixedByEmployee.get(employee.id) ?? [];
     const fixedShifts = new Set(fixed.map((a) => shiftIndex.get(shiftKey(a.date, a.shift))!));
     const fixedDays = new Set(fixed.map((a) => a.date));
-    const unusable = (shift: number): boolean =>
-      fixedDays.has(problem.shifts[shift]!.date) || (conflictsOf.get(shift) ?? []).some((o) => fixedShifts.has(o));
+    const history = problem.history.filter((h) => h.employeeId === employee.id);
+    const rest = problem.minRestHours * 3_600_000;
+    const unusable = (index: number): boolean => {
+      const shift = problem.shifts[index]!;
+      return (
+        fixedDays.has(shift.date) ||
+        (conflictsOf.get(index) ?? []).some((o) => fixedShifts.has(o)) ||
+        history.some((h) => shift.startMs < h.endMs + rest && h.startMs < shift.endMs + rest)
+      );
+    };
     slots.forEach((slot, s) => {
       if (slot.required <= 0 || !qualifies(employee, slot.role, slot.skills)) return;
       if (isBlocked(employee, slot.date, slot.shift, blocked)) return;
@@ -216,8 +224,11 @@ function buildModel(input: ModelInput): BuiltModel {
     }
     // Days in a row: every window of maxConsecutiveDays + 1 days has a day off.
     const limit = employee.maxConsecutiveDays;
-    const fixedDayIndexes = new Set(fixed.map((a) => dayOf(a.date)));
-    for (let first = 0; first + limit < problem.days; first++) {
+    const fixedDayIndexes = new Set([
+      ...fixed.map((a) => dayOf(a.date)),
+      ...problem.history.filter((h) => h.employeeId === employee.id).map((h) => dayOf(h.date)),
+    ]);
+    for (let first = -limit; first + limit < problem.days; first++) {
       const names: string[] = [];
       let constant = 0;
       for (let day = first; day <= first + limit; day++) {
@@ -225,7 +236,7 @@ function buildModel(input: ModelInput): BuiltModel {
         if (fixedDayIndexes.has(day)) constant++;
       }
       if (names.length + constant > limit && names.length > 0) {
-        row(`${names.map((n) => `+ ${n}`).join(' ')} <= ${limit - constant}`);
+        row(`${names.map((n) => `+ ${n}`).join(' ')} <= ${Math.max(0, limit - constant)}`);
       }
     }
     // Hours per week: the maximum (hard), overtime and the deviation from the contract (soft).

@@ -75,6 +75,8 @@ export interface PlanningInput {
   rules: StaffingRules;
   demand: DemandItem[];
   employees: EmployeeProfile[];
+  /** Published shifts of the days before `weekStart`. */
+  history?: CheckedAssignment[];
 }
 
 export function planningProblem(input: PlanningInput): PlanningProblem {
@@ -95,6 +97,12 @@ export function planningProblem(input: PlanningInput): PlanningProblem {
       })),
     employees: input.employees.map((profile) => toPlanEmployee(profile, dates, input.rules)),
     minRestHours: input.rules.minRestHours,
+    history: (input.history ?? []).map((h) => ({
+      employeeId: h.employeeId,
+      date: h.date,
+      startMs: Date.parse(h.start),
+      endMs: Date.parse(h.end),
+    })),
   };
 }
 

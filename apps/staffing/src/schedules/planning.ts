@@ -59,6 +59,15 @@ export interface PlanningProblem {
   slots: PlanSlot[];
   employees: PlanEmployee[];
   minRestHours: number;
+  /** Published shifts just before the horizon: they count for rest and for days in a row. */
+  history: PlanHistoryShift[];
+}
+
+export interface PlanHistoryShift {
+  employeeId: string;
+  date: string;
+  startMs: number;
+  endMs: number;
 }
 
 export interface SolveStats {

@@ -64,10 +64,15 @@ function weekday(date: string): number {
   return day === 0 ? 7 : day;
 }
 
+/**
+ * `history`: published shifts just before the schedule; they are not checked themselves but count for the rest
+ * before the first shift and for the days in a row.
+ */
 export function checkSchedule(
   context: CheckContext,
   employees: CheckedEmployee[],
   assignments: CheckedAssignment[],
+  history: CheckedAssignment[] = [],
 ): Violation[] {
   const violations: Violation[] = [];
   const people = new Map(employees.map((employee) => [employee.id, employee]));
@@ -107,14 +112,17 @@ export function checkSchedule(
   }
 
   const restMs = context.minRestHours * 3_600_000;
+  const past = new Set(history);
   for (const [employeeId, own] of byEmployee) {
     const employee = people.get(employeeId)!;
-    const sorted = [...own].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    const before = history.filter((h) => h.employeeId === employeeId);
+    const sorted = [...before, ...own].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
     // Same day, overlaps and rest, pair by pair.
     for (let i = 0; i < sorted.length; i++) {
       for (let j = i + 1; j < sorted.length; j++) {
         const first = sorted[i]!;
         const second = sorted[j]!;
+        if (past.has(first) && past.has(second)) continue;
         const where = { employeeId, date: second.date, shift: second.shift };
         if (first.date === second.date) {
           violations.push({
@@ -156,13 +164,17 @@ export function checkSchedule(
       }
     }
     // Days in a row.
-    const days = [...new Set(own.map((a) => dayNumber(a.date)))].sort((a, b) => a - b);
+    const days = [...new Set([...before, ...own].map((a) => dayNumber(a.date)))].sort((a, b) => a - b);
     let run = 0;
     let previous = Number.NaN;
     for (const day of days) {
       run = day === previous + 1 ? run + 1 : 1;
       previous = day;
-      if (run === employee.maxConsecutiveDays + 1) {
+      if (
+        run > employee.maxConsecutiveDays &&
+        day >= firstDay &&
+        (run === employee.maxConsecutiveDays + 1 || day === firstDay)
+      ) {
         violations.push({
           rule: 'max_consecutive_days',
           employeeId,

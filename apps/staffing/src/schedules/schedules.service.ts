@@ -83,6 +83,7 @@ export class SchedulesService {
     const manager = this.dataSource.manager;
     const demand = await this.demand.demand(propertyId, input.weekStart, to, manager);
     const profiles = await this.employees.profiles(propertyId, input.weekStart, to, manager);
+    const history = await this.history(manager, propertyId, input.weekStart, null);
     const problem = planningProblem({
       weekStart: input.weekStart,
       days,
@@ -90,10 +91,11 @@ export class SchedulesService {
       rules: demand.rules,
       demand: demand.items,
       employees: profiles,
+      history,
     });
     const result = await buildSchedule(problem);
     const assignments = withInstants(result.assignments, problem.shifts);
-    const violations = this.check(input.weekStart, days, demand.rules, profiles, assignments);
+    const violations = this.check(input.weekStart, days, demand.rules, profiles, assignments, history);
     return this.dataSource.transaction(async (tx) => {
       const schedule = tx.create(ScheduleEntity, {
         id: randomUUID(),
@@ -380,11 +382,17 @@ export class SchedulesService {
   private async problemFor(
     manager: EntityManager,
     schedule: ScheduleEntity,
-  ): Promise<{ problem: PlanningProblem; profiles: EmployeeProfile[]; rules: StaffingRules }> {
+  ): Promise<{
+    problem: PlanningProblem;
+    profiles: EmployeeProfile[];
+    rules: StaffingRules;
+    history: CheckedAssignment[];
+  }> {
     const rules = await this.demand.rules(schedule.propertyId, manager);
     const property = await this.demand.property(schedule.propertyId, manager);
     const to = addDays(schedule.weekStart, schedule.days - 1);
     const profiles = await this.employees.profiles(schedule.propertyId, schedule.weekStart, to, manager);
+    const history = await this.history(manager, schedule.propertyId, schedule.weekStart, schedule.id);
     const problem = planningProblem({
       weekStart: schedule.weekStart,
       days: schedule.days,
@@ -392,8 +400,9 @@ export class SchedulesService {
       rules,
       demand: schedule.demand,
       employees: profiles,
+      history,
     });
-    return { problem, profiles, rules };
+    return { problem, profiles, rules, history };
   }
 
   private async recheck(
@@ -402,11 +411,9 @@ export class SchedulesService {
     rules: StaffingRules,
     rows: ScheduleAssignmentEntity[],
   ): Promise<void> {
-    const to = addDays(schedule.weekStart, schedule.days - 1);
-    const profiles = await this.employees.profiles(schedule.propertyId, schedule.weekStart, to, manager);
     const checked = rows.map((row) => ({ ...toAssignmentView(row) }));
-    schedule.violations = this.check(schedule.weekStart, schedule.days, rules, profiles, checked);
-    const { problem } = await this.problemFor(manager, schedule);
+    const { problem, profiles, history } = await this.problemFor(manager, schedule);
+    schedule.violations = this.check(schedule.weekStart, schedule.days, rules, profiles, checked, history);
     schedule.unfilled = unfilledOf(problem, checked);
     await manager.update(
       ScheduleEntity,
@@ -421,12 +428,32 @@ export class SchedulesService {
     rules: StaffingRules,
     profiles: EmployeeProfile[],
     assignments: CheckedAssignment[],
+    history: CheckedAssignment[],
   ) {
     return checkSchedule(
       { weekStart, days, minRestHours: rules.minRestHours, requiredSkills: rules.requiredSkills },
       profiles.map((profile) => toCheckedEmployee(profile, rules)),
       assignments,
+      history,
     );
+  }
+
+  /** Published shifts of the two weeks before `weekStart` (other schedules): rest and days in a row carry over. */
+  private async history(
+    manager: EntityManager,
+    propertyId: string,
+    weekStart: string,
+    exceptScheduleId: string | null,
+  ): Promise<CheckedAssignment[]> {
+    const rows = await manager
+      .getRepository(ScheduleAssignmentEntity)
+      .createQueryBuilder('a')
+      .innerJoin(ScheduleEntity, 's', 's.id = a.schedule_id')
+      .where(`s.property_id = :propertyId AND s.status = 'published'`, { propertyId })
+      .andWhere('a.date BETWEEN :from AND :to', { from: addDays(weekStart, -14), to: addDays(weekStart, -1) })
+      .andWhere('s.id IS DISTINCT FROM :except', { except: exceptScheduleId })
+      .getMany();
+    return rows.map(toAssignmentView);
   }
 
   private async announce(
