@@ -1,56 +1,29 @@
-import { TOPICS, validateEvent } from '@frontoffice/contracts';
-import {
-  EventProbe,
-  RunningTestService,
-  startTestService,
-  testEnv,
-  testKafka,
-  testToken,
-} from '@frontoffice/platform/testing';
+import { validateEvent } from '@frontoffice/contracts';
+import { testToken } from '@frontoffice/platform/testing';
 import { randomUUID } from 'node:crypto';
-import { AppModule, RESERVATIONS_APP } from '../src/app.module';
-import { ReservationsEnv } from '../src/config/reservations.env';
+import { addDays, ReservationsHarness } from './reservations-harness';
 
 /** The front desk through HTTP, with the real database and the real broker. */
 describe('front desk', () => {
-  let service: RunningTestService;
-  let probe: EventProbe;
-  const admin = testToken(['admin'], ['*']);
+  const harness = new ReservationsHarness();
+  const admin = harness.admin;
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
 
-  beforeAll(async () => {
-    probe = await new EventProbe(testKafka('front-desk-test'), [TOPICS.reservations]).start();
-    service = await startTestService(AppModule.register(testEnv('reservations', ReservationsEnv)), RESERVATIONS_APP);
-  });
-
-  afterAll(async () => {
-    await probe?.stop();
-    await service?.shutdown();
-  });
-
+  /** Status, content type and parsed body, whatever the status. */
   const call = async (
     method: string,
-    path: string,
+    url: string,
     token?: string,
     body?: unknown,
-    headers: Record<string, string> = {},
+    headers?: Record<string, string>,
   ) => {
-    const response = await fetch(`${service.url}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
+    const response = await harness.call(method, url, token, body, headers);
     const text = await response.text();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const json: any = text ? JSON.parse(text) : undefined;
     return { status: response.status, contentType: response.headers.get('content-type') ?? '', json };
   };
-
-  const addDays = (date: string, days: number) =>
-    new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
   interface Hotel {
     propertyId: string;
@@ -62,45 +35,23 @@ describe('front desk', () => {
     manager: string;
   }
 
-  /** A property with a double (`doubles` rooms) and a suite (one room), all vacant-clean. */
+  /** A property far from UTC with a double (`doubles` rooms) and a suite (one room), all vacant-clean. */
   async function hotel(doubles = 3): Promise<Hotel> {
-    const property = await call('POST', '/v1/properties', admin, {
-      code: `FD${randomUUID().slice(0, 8).toUpperCase()}`,
-      name: 'Hôtel du Guichet',
-      timezone: 'Pacific/Auckland',
-      currency: 'EUR',
-      country: 'NZ',
-    });
-    expect(property.status).toBe(201);
-    const propertyId = property.json.id as string;
-    const manager = testToken(['front_office_manager'], [propertyId]);
-    const roomType = async (code: string, amountMinor: number) => {
-      const response = await call('POST', `/v1/properties/${propertyId}/room-types`, manager, {
-        code,
-        name: code,
-        maxOccupancy: 2,
-        baseRate: { amountMinor, currency: 'EUR' },
-      });
-      expect(response.status).toBe(201);
-      return response.json.id as string;
-    };
-    const double = await roomType('DBL', 10_000);
-    const suite = await roomType('STE', 30_000);
-    const bulk = await call('POST', `/v1/properties/${propertyId}/rooms/bulk`, admin, {
-      rooms: [
-        ...Array.from({ length: doubles }, (_, index) => ({ number: `${101 + index}`, roomTypeId: double, floor: 1 })),
-        { number: '501', roomTypeId: suite, floor: 5 },
-      ],
-    });
-    expect(bulk.status).toBe(201);
+    const property = await harness.property('Pacific/Auckland');
+    const double = await harness.roomType(property.id, 'DBL', 10_000);
+    const suite = await harness.roomType(property.id, 'STE', 30_000);
+    const rooms = [
+      ...(await harness.rooms(property.id, double, doubles)),
+      ...(await harness.rooms(property.id, suite, 1, '5')),
+    ];
     return {
-      propertyId,
-      businessDate: property.json.businessDate as string,
+      propertyId: property.id,
+      businessDate: property.businessDate,
       double,
       suite,
-      rooms: bulk.json.items as Hotel['rooms'],
-      desk: testToken(['front_desk'], [propertyId]),
-      manager,
+      rooms: rooms as Hotel['rooms'],
+      desk: testToken(['front_desk'], [property.id]),
+      manager: testToken(['front_office_manager'], [property.id]),
     };
   }
 
@@ -127,8 +78,8 @@ describe('front desk', () => {
     call('PATCH', `/v1/properties/${h.propertyId}/rooms/${roomId}/status`, admin, { status });
 
   const eventsOf = async (subject: string, types: string[]) => {
-    for (const type of types) await probe.waitFor((m) => m.json?.subject === subject && m.json?.type === type);
-    return probe.messages
+    for (const type of types) await harness.probe.waitFor((m) => m.json?.subject === subject && m.json?.type === type);
+    return harness.probe.messages
       .filter((m) => m.json?.subject === subject)
       .map((m) => validateEvent(m.json))
       .filter((event) => types.includes(event.type));
@@ -247,7 +198,7 @@ describe('front desk', () => {
       businessDate: h.businessDate,
     });
     const firstEvents = await eventsOf(first.id, ['room.status-changed']);
-    await probe.waitFor(
+    await harness.probe.waitFor(
       (m) => m.json?.subject === first.id && (m.json?.data as { status?: string })?.status === 'vacant_dirty',
     );
     expect(firstEvents[0].data).toMatchObject({ status: 'occupied' });
@@ -269,7 +220,7 @@ describe('front desk', () => {
     expect(out.json).toMatchObject({ status: 'checked_out', roomId: room.id });
     const [event] = await eventsOf(reservation.id, ['stay.checked-out']);
     expect(event.data).toMatchObject({ early: true, roomId: room.id, departure: addDays(h.businessDate, 3) });
-    await probe.waitFor(
+    await harness.probe.waitFor(
       (m) => m.json?.subject === room.id && (m.json?.data as { status?: string })?.status === 'vacant_dirty',
     );
     // Left on the arrival day: all three nights are for sale again.

@@ -1,16 +1,7 @@
-import { TOPICS, validateEvent } from '@frontoffice/contracts';
-import {
-  eventually,
-  EventProbe,
-  RunningTestService,
-  startTestService,
-  testEnv,
-  testKafka,
-  testToken,
-} from '@frontoffice/platform/testing';
+import { validateEvent } from '@frontoffice/contracts';
+import { eventually, testToken } from '@frontoffice/platform/testing';
 import { randomUUID } from 'node:crypto';
-import { AppModule, RESERVATIONS_APP } from '../src/app.module';
-import { ReservationsEnv } from '../src/config/reservations.env';
+import { addDays, ReservationsHarness } from './reservations-harness';
 
 /**
  * A whole stay through HTTP — book, assign, check in, room move, night audit twice, check out — and what it puts on
@@ -18,68 +9,27 @@ import { ReservationsEnv } from '../src/config/reservations.env';
  * contracts.
  */
 describe('a full stay', () => {
-  let service: RunningTestService;
-  let probe: EventProbe;
-  const admin = testToken(['admin'], ['*']);
+  const harness = new ReservationsHarness();
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
 
-  beforeAll(async () => {
-    probe = await new EventProbe(testKafka('full-stay-test'), [TOPICS.reservations]).start();
-    service = await startTestService(AppModule.register(testEnv('reservations', ReservationsEnv)), RESERVATIONS_APP);
-  });
-
-  afterAll(async () => {
-    await probe?.stop();
-    await service?.shutdown();
-  });
-
-  const call = async (method: string, path: string, token: string, body?: unknown) => {
-    const response = await fetch(`${service.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const json: any = text ? JSON.parse(text) : undefined;
-    return { status: response.status, json };
+  const call = async (method: string, url: string, token: string, body?: unknown) => {
+    const response = await harness.call(method, url, token, body);
+    return { status: response.status, json: (await response.json()) as Record<string, unknown> };
   };
 
-  const addDays = (date: string, days: number) =>
-    new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
   it('book, assign, check in, move, audit two nights, check out: the events, in order, valid', async () => {
-    const property = await call('POST', '/v1/properties', admin, {
-      code: `FS${randomUUID().slice(0, 8).toUpperCase()}`,
-      name: 'Hôtel du Séjour',
-      timezone: 'America/Los_Angeles',
-      currency: 'USD',
-      country: 'US',
-    });
-    expect(property.status).toBe(201);
-    const propertyId = property.json.id as string;
-    const day1 = property.json.businessDate as string;
+    const property = await harness.property('America/Los_Angeles', 'USD');
+    const propertyId = property.id;
+    const day1 = property.businessDate;
     const manager = testToken(['front_office_manager'], [propertyId], 'manager-fs');
     const desk = testToken(['front_desk'], [propertyId], 'desk-fs');
-
-    const roomType = await call('POST', `/v1/properties/${propertyId}/room-types`, manager, {
-      code: 'KNG',
-      name: 'King',
-      maxOccupancy: 2,
-      baseRate: { amountMinor: 21_900, currency: 'USD' },
-    });
-    expect(roomType.status).toBe(201);
-    const rooms = await call('POST', `/v1/properties/${propertyId}/rooms/bulk`, admin, {
-      rooms: ['701', '702'].map((number) => ({ number, roomTypeId: roomType.json.id, floor: 7 })),
-    });
-    expect(rooms.status).toBe(201);
-    const [first, second] = rooms.json.items as { id: string; number: string }[];
+    const roomTypeId = await harness.roomType(propertyId, 'KNG', 21_900, 'USD');
+    const [first, second] = await harness.rooms(propertyId, roomTypeId, 2, '7');
 
     const booked = await call('POST', `/v1/properties/${propertyId}/reservations`, desk, {
       guest: { firstName: 'Grace', lastName: 'Hopper', email: `grace.${randomUUID().slice(0, 6)}@example.com` },
-      roomTypeId: roomType.json.id,
+      roomTypeId,
       arrival: day1,
       departure: addDays(day1, 2),
       adults: 1,
@@ -125,7 +75,7 @@ describe('a full stay', () => {
     ];
     const seen = await eventually(
       () => {
-        const events = probe.messages
+        const events = harness.probe.messages
           .filter((message) => message.key === propertyId)
           .map((message) => validateEvent(message.json))
           // The set-up (property.*) and the guest profile are not the stay's story.
@@ -152,10 +102,12 @@ describe('a full stay', () => {
     expect(data[8]).toMatchObject({ businessDate: addDays(day1, 1), roomId: second.id });
     expect(data[10]).toMatchObject({ early: false, roomId: second.id, businessDate: addDays(day1, 2) });
     expect(data[11]).toMatchObject({ status: 'vacant_dirty', previousStatus: 'occupied' });
-    const all = probe.messages.filter((m) => m.key === propertyId).map((m) => validateEvent(m.json));
+    const all = harness.probe.messages.filter((m) => m.key === propertyId).map((m) => validateEvent(m.json));
     expect(all[0].type).toBe('property.created');
     // The guest's profile was published too, without contact details.
-    const profile = probe.messages.find((m) => m.key === propertyId && m.json?.type === 'guest.profile-updated');
+    const profile = harness.probe.messages.find(
+      (m) => m.key === propertyId && m.json?.type === 'guest.profile-updated',
+    );
     expect(profile && validateEvent(profile.json).data).toMatchObject({ lastName: 'Hopper', erased: false });
   });
 });

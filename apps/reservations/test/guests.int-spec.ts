@@ -1,41 +1,17 @@
-import { TOPICS, validateEvent } from '@frontoffice/contracts';
-import {
-  EventProbe,
-  RunningTestService,
-  startTestService,
-  testEnv,
-  testKafka,
-  testToken,
-} from '@frontoffice/platform/testing';
+import { validateEvent } from '@frontoffice/contracts';
+import { testToken } from '@frontoffice/platform/testing';
 import { randomUUID } from 'node:crypto';
-import { AppModule, RESERVATIONS_APP } from '../src/app.module';
-import { ReservationsEnv } from '../src/config/reservations.env';
+import { addDays, ReservationsHarness } from './reservations-harness';
 
 /** Guest profiles through HTTP, with the real database and the real broker. */
 describe('guest profiles', () => {
-  let service: RunningTestService;
-  let probe: EventProbe;
-  const admin = testToken(['admin'], ['*']);
+  const harness = new ReservationsHarness();
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
 
-  beforeAll(async () => {
-    probe = await new EventProbe(testKafka('guests-test'), [TOPICS.reservations]).start();
-    service = await startTestService(AppModule.register(testEnv('reservations', ReservationsEnv)), RESERVATIONS_APP);
-  });
-
-  afterAll(async () => {
-    await probe?.stop();
-    await service?.shutdown();
-  });
-
-  const call = async (method: string, path: string, token?: string, body?: unknown) => {
-    const response = await fetch(`${service.url}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  /** Status, content type and parsed body, whatever the status. */
+  const call = async (method: string, url: string, token?: string, body?: unknown) => {
+    const response = await harness.call(method, url, token, body);
     const text = await response.text();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const json: any = text ? JSON.parse(text) : undefined;
@@ -50,49 +26,24 @@ describe('guest profiles', () => {
     manager: string;
   }
 
+  /** A property with three doubles; bookings arrive ten days after its business date. */
   async function hotel(): Promise<Hotel> {
-    const property = await call('POST', '/v1/properties', admin, {
-      code: `G${randomUUID().slice(0, 8).toUpperCase()}`,
-      name: 'Hôtel des Hôtes',
-      timezone: 'Europe/Paris',
-      currency: 'EUR',
-      country: 'FR',
-    });
-    expect(property.status).toBe(201);
-    const propertyId = property.json.id as string;
-    const manager = testToken(['front_office_manager'], [propertyId], 'manager-marie');
-    const roomType = await call('POST', `/v1/properties/${propertyId}/room-types`, manager, {
-      code: 'DBL',
-      name: 'Double',
-      maxOccupancy: 2,
-      baseRate: { amountMinor: 15_000, currency: 'EUR' },
-    });
-    expect(roomType.status).toBe(201);
-    const rooms = await call('POST', `/v1/properties/${propertyId}/rooms/bulk`, admin, {
-      rooms: ['11', '12', '13'].map((number) => ({ number, roomTypeId: roomType.json.id })),
-    });
-    expect(rooms.status).toBe(201);
-    const arrival = new Date(Date.parse(`${property.json.businessDate}T00:00:00Z`) + 10 * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+    const { propertyId, businessDate, roomTypeId } = await harness.hotel(3);
     return {
       propertyId,
-      roomTypeId: roomType.json.id,
-      arrival,
+      roomTypeId,
+      arrival: addDays(businessDate, 10),
       desk: testToken(['front_desk'], [propertyId], 'desk-dan'),
-      manager,
+      manager: testToken(['front_office_manager'], [propertyId], 'manager-marie'),
     };
   }
-
-  const nextDay = (date: string, days = 1) =>
-    new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
   async function book(h: Hotel, guest: Record<string, unknown>, token = h.desk, offset = 0) {
     const response = await call('POST', `/v1/properties/${h.propertyId}/reservations`, token, {
       guest,
       roomTypeId: h.roomTypeId,
-      arrival: nextDay(h.arrival, offset),
-      departure: nextDay(h.arrival, offset + 2),
+      arrival: addDays(h.arrival, offset),
+      departure: addDays(h.arrival, offset + 2),
       adults: 1,
       notes: 'Arrives late, allergic to feathers',
     });
@@ -110,7 +61,7 @@ describe('guest profiles', () => {
   }
 
   const profileEvents = (guestId: string) =>
-    probe.messages
+    harness.probe.messages
       .filter((m) => m.json?.subject === guestId && m.json?.type === 'guest.profile-updated')
       .map((m) => validateEvent(m.json));
 
@@ -139,7 +90,9 @@ describe('guest profiles', () => {
     expect((await call('GET', `${guests(h)}?q=durand`, h.desk)).json.items.map((g: { id: string }) => g.id)).toEqual([
       guestId,
     ]);
-    const created = await probe.waitFor((m) => m.json?.subject === guestId && m.json?.type === 'guest.profile-updated');
+    const created = await harness.probe.waitFor(
+      (m) => m.json?.subject === guestId && m.json?.type === 'guest.profile-updated',
+    );
     expect(validateEvent(created.json).data).toMatchObject({ guestId, changes: ['created'], erased: false });
     expect(created.json).not.toHaveProperty('data.email');
 
@@ -177,7 +130,7 @@ describe('guest profiles', () => {
     const language = await call('PATCH', url, h.desk, { language: 'en', preferences: ['quiet room'] });
     expect(language.status).toBe(200);
     expect(language.json).toMatchObject({ language: 'en', preferences: ['quiet room'] });
-    await probe.waitFor(
+    await harness.probe.waitFor(
       (m) => m.json?.subject === guestId && (m.json?.data as { changes?: string[] })?.changes?.[0] === 'language',
     );
 
@@ -196,7 +149,7 @@ describe('guest profiles', () => {
     });
     expect(vip.status).toBe(200);
     expect(vip.json).toMatchObject({ vipLevel: 'vvip', vipNotes: 'Prefers suite 501' });
-    const event = await probe.waitFor(
+    const event = await harness.probe.waitFor(
       (m) => m.json?.subject === guestId && (m.json?.data as { vipLevel?: string })?.vipLevel === 'vvip',
     );
     expect(validateEvent(event.json).data).toMatchObject({ changes: ['vipLevel'], language: 'en', erased: false });
@@ -282,7 +235,7 @@ describe('guest profiles', () => {
     expect(JSON.stringify((await call('GET', `${url}/export`, h.manager)).json)).not.toMatch(
       /Erika|Mustermann|erase\.|\+4915|feathers/,
     );
-    const event = await probe.waitFor(
+    const event = await harness.probe.waitFor(
       (m) => m.json?.subject === guestId && (m.json?.data as { erased?: boolean })?.erased === true,
     );
     expect(validateEvent(event.json).data).toMatchObject({ firstName: 'Erased', changes: ['erased'] });
