@@ -45,7 +45,10 @@ describe('billing-bridge journal', () => {
 
   beforeAll(async () => {
     probe = await new EventProbe(kafka, [TOPICS.billing]).start();
-    service = await startTestService(AppModule.register(testEnv('billing-bridge', BillingEnv)), BILLING_APP);
+    service = await startTestService(
+      AppModule.register(testEnv('billing-bridge', BillingEnv, { KAFKA_CONSUMER_ENABLED: 'false' })),
+      BILLING_APP,
+    );
     journal = service.app.get(JournalService);
     dataSource = service.app.get<DataSource>(getDataSourceToken());
   });
@@ -286,6 +289,16 @@ describe('billing-bridge journal', () => {
     );
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((error: { field: string }) => error.field)).toEqual(['businessDate']);
+    const empty = await call(
+      `/v1/properties/${propertyId}/journal?businessDate=2026-03-10`,
+      testToken(['finance'], ['*']),
+    );
+    expect(empty.body).toEqual({
+      businessDate: '2026-03-10',
+      lines: [],
+      totals: { debit: eur(0), credit: eur(0) },
+      batch: null,
+    });
     const missing = await call(`/v1/properties/${propertyId}/journal`, testToken(['finance'], ['*']));
     expect(missing.status).toBe(400);
     expect(

@@ -89,10 +89,11 @@ export function fecLine(record: FecRecord): string {
     fecText(record.account),
     fecText(record.accountLabel),
     fecText(record.auxAccount),
-    fecText(record.auxLabel),
+    // CompAuxLib goes with CompAuxNum, and EcritureLib is mandatory: never leave them blank.
+    record.auxAccount ? fecText(record.auxLabel) || fecText(record.auxAccount) : '',
     fecText(record.pieceRef),
     fecDate(record.pieceDate),
-    fecText(record.label),
+    fecText(record.label) || fecText(record.accountLabel),
     fecAmount(record.debitMinor, digits),
     fecAmount(record.creditMinor, digits),
     '',

@@ -36,6 +36,13 @@ describe('FEC format', () => {
     expect(fecText('Room | 101\r\nnight')).toBe('Room 101 night');
   });
 
+  it('never leaves a mandatory label blank', () => {
+    const line = fecLine(record({ label: ' ', auxLabel: null })).split('|');
+    expect(line[7]).toBe('folio-1');
+    expect(line[10]).toBe('Clients - hébergés');
+    expect(checkFec(file(record({ label: '' }), credit({ label: '' }))).problems).toEqual([]);
+  });
+
   it('writes the 18 columns in order', () => {
     const line = fecLine(record()).trimEnd().split('|');
     expect(line).toEqual([

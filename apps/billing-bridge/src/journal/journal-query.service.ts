@@ -114,10 +114,11 @@ export class JournalQueryService {
     return rows.map(toBatchView);
   }
 
-  /** A date without lines answers zero totals in the currency the property books in (EUR before its first line). */
+  /** A date without lines answers zero totals in the property's currency (as billing knows the property). */
   private async currencyOf(propertyId: string): Promise<string> {
     const rows: { currency: string }[] = await this.dataSource.query(
-      'SELECT currency FROM journal_entry WHERE property_id = $1 ORDER BY seq DESC LIMIT 1',
+      `SELECT currency FROM billing_property WHERE property_id = $1
+       UNION ALL (SELECT currency FROM journal_entry WHERE property_id = $1 ORDER BY seq DESC LIMIT 1)`,
       [propertyId],
     );
     return rows[0]?.currency.trim() ?? 'EUR';
