@@ -3,6 +3,7 @@ import { TOPICS } from '@frontoffice/contracts';
 import { PlatformModule } from '@frontoffice/platform';
 import type { ConciergeEnv } from './config/concierge.env';
 import { CONCIERGE_ENTITIES, CONCIERGE_MIGRATIONS } from './database/schema';
+import { ComplaintsModule } from './complaints/complaints.module';
 import { LuggageModule } from './luggage/luggage.module';
 import { RequestsModule } from './requests/requests.module';
 import { SettingsModule } from './settings/settings.module';
@@ -28,6 +29,7 @@ export class AppModule {
         RequestsModule,
         LuggageModule,
         StayEventsModule,
+        ComplaintsModule,
       ],
     };
   }
