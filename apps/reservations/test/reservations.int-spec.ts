@@ -255,6 +255,15 @@ describe('reservations service', () => {
         '/v1/properties/{propertyId}/room-types',
         '/v1/properties/{propertyId}/reservations',
         '/v1/properties/{propertyId}/reservations/{reservationId}',
+        '/v1/properties/{propertyId}/reservations/{reservationId}/cancel',
+        '/v1/properties/{propertyId}/reservations/{reservationId}/no-show',
+        '/v1/properties/{propertyId}/rooms',
+        '/v1/properties/{propertyId}/rooms/bulk',
+        '/v1/properties/{propertyId}/rooms/{roomId}/status',
+        '/v1/properties/{propertyId}/rate-plans',
+        '/v1/properties/{propertyId}/availability',
+        '/v1/properties/{propertyId}/group-blocks',
+        '/v1/properties/{propertyId}/night-audit',
       ]),
     );
     expect((await call('GET', '/health/live')).status).toBe(200);

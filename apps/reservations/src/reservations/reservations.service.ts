@@ -131,8 +131,9 @@ export class ReservationsService {
         nightDates,
         input.ratePlanId ?? block?.rate_plan_id ?? undefined,
       );
-      await this.inventory.hold(manager, propertyId, roomType.id, nightDates, { groupBlockId: block?.id });
       const guest = await this.guests.resolveForBooking(manager, propertyId, input.guest, principal);
+      // Last before the writes: the inventory rows stay locked until commit, so as little as possible runs after.
+      await this.inventory.hold(manager, propertyId, roomType.id, nightDates, { groupBlockId: block?.id });
       const reservation = await manager.save(
         manager.create(ReservationEntity, {
           propertyId,
