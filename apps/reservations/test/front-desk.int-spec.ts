@@ -121,6 +121,40 @@ describe('front desk', () => {
     expect(fetched.json).toMatchObject({ status: 'checked_in', roomId });
   });
 
+  it("lists a date's arrivals with each group together, then VIPs, flagged", async () => {
+    const h = await hotel(4);
+    const arrival = addDays(h.businessDate, 5);
+    const block = await call('POST', `/v1/properties/${h.propertyId}/group-blocks`, h.manager, {
+      code: 'WED',
+      name: 'Martin wedding',
+      roomTypeId: h.double,
+      cutoffDate: addDays(h.businessDate, 1),
+      nights: [{ date: arrival, rooms: 2 }],
+    });
+    expect(block.json).toMatchObject({ code: 'WED' });
+    const stay = { arrival, departure: addDays(arrival, 1) };
+    const plain = await book(h, { ...stay, guest: { firstName: 'Al', lastName: 'Plain' } });
+    const vip = await book(h, { ...stay, guest: { firstName: 'Bo', lastName: 'Star', vipLevel: 'vip' } });
+    const members = [
+      await book(h, { ...stay, groupBlockId: block.json.id, guest: { firstName: 'Cy', lastName: 'Zola' } }),
+      await book(h, { ...stay, groupBlockId: block.json.id, guest: { firstName: 'Di', lastName: 'Abel' } }),
+    ];
+    const list = await call('GET', `/v1/properties/${h.propertyId}/arrivals?date=${arrival}`, h.desk);
+    expect(list.status).toBe(200);
+    expect(list.json.items.map((item: { reservationId: string }) => item.reservationId)).toEqual([
+      members[1].id,
+      members[0].id,
+      vip.id,
+      plain.id,
+    ]);
+    expect(list.json.items.map((item: { vip: boolean }) => item.vip)).toEqual([false, false, true, false]);
+    expect(list.json).toMatchObject({
+      date: arrival,
+      vipCount: 1,
+      groups: [{ groupBlockId: block.json.id, code: 'WED', reservationIds: [members[1].id, members[0].id] }],
+    });
+  });
+
   it('assigns ahead, refuses rooms that are not ready or of another type, and records an upgrade', async () => {
     const h = await hotel();
     const [first, second] = h.rooms;
