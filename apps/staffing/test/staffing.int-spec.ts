@@ -169,10 +169,12 @@ describe('staffing service: demand, schedules, publication, repair and coverage 
     });
     expect(bad.status).toBe(400);
     expect(bad.type).toContain('application/problem+json');
-    const fields = (bad.body.errors ?? bad.body.fields ?? bad.body.invalidParams ?? []) as Json[];
-    expect(fields.map((f) => f.field ?? f.name).sort()).toEqual(
-      expect.arrayContaining(['contractHoursPerWeek', 'name', 'roles', 'salary']),
-    );
+    expect((bad.body.errors as Json[]).map((f) => f.field).sort()).toEqual([
+      'contractHoursPerWeek',
+      'name',
+      'roles',
+      'salary',
+    ]);
     const range = await call(
       'GET',
       `/v1/properties/${propertyId}/staffing/demand?from=2027-05-03&to=2027-13-01`,
@@ -185,6 +187,24 @@ describe('staffing service: demand, schedules, publication, repair and coverage 
       manager,
     );
     expect(reversed.status).toBe(400);
+    expect(range.body.errors).toEqual([{ field: 'to', messages: [expect.any(String)] }]);
+    expect(reversed.body).toMatchObject({ code: 'range-reversed' });
+    const preferences = await call('PUT', `/v1/properties/${propertyId}/employees/emp-x/preferences`, manager, {
+      items: [{ kind: 'maybe', dayOfWeek: 8 }],
+    });
+    expect((preferences.body.errors as Json[]).map((f) => f.field).sort()).toEqual([
+      'items[0].dayOfWeek',
+      'items[0].kind',
+    ]);
+    const rules = await call('PUT', `/v1/properties/${propertyId}/staffing/rules`, manager, {
+      shifts: [{ code: 'Early', start: '25:00', end: '14:00' }],
+      targetUtilisation: 2,
+    });
+    expect((rules.body.errors as Json[]).map((f) => f.field).sort()).toEqual([
+      'shifts[0].code',
+      'shifts[0].start',
+      'targetUtilisation',
+    ]);
     const schedule = await call('POST', `/v1/properties/${propertyId}/schedules`, manager, { weekStart: 'monday' });
     expect(schedule.status).toBe(400);
 
@@ -277,6 +297,9 @@ describe('staffing service: demand, schedules, publication, repair and coverage 
       (m) => m.json?.type === 'schedule.published' && m.json?.subject === scheduleId,
     );
     expect((validateEvent(announced.json).data as Json).shifts).toHaveLength(35);
+
+    const listed = await call('GET', `/v1/properties/${propertyId}/schedules?weekStart=2027-05-03`, manager);
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: scheduleId, status: 'published', unfilled: 0 })]);
 
     // Each employee sees their own shifts.
     const mine = await call(

@@ -16,6 +16,8 @@ import {
   CreateScheduleDto,
   EditAssignmentsDto,
   MyShiftsQueryDto,
+  ScheduleList,
+  ScheduleListQueryDto,
   ScheduleView,
   ShiftList,
 } from './schedules.dto';
@@ -37,6 +39,17 @@ export class SchedulesController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ScheduleView> {
     return this.schedules.build(propertyId, input, principal);
+  }
+
+  @Get('schedules')
+  @Roles('front_office_manager')
+  @ApiOperation({ summary: 'The property’s schedules, newest week first (at most 100)' })
+  @ApiOkResponse({ type: ScheduleList })
+  async list(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Query() query: ScheduleListQueryDto,
+  ): Promise<ScheduleList> {
+    return { items: await this.schedules.list(propertyId, query), nextCursor: null };
   }
 
   @Get('schedules/:scheduleId')

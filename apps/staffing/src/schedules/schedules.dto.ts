@@ -150,3 +150,30 @@ export class AbsenceView {
   @ApiProperty({ type: [RepairView], description: 'Proposed repairs of published schedules the absence breaks' })
   repairs!: RepairView[];
 }
+
+export class ScheduleListQueryDto {
+  @ApiPropertyOptional({ example: '2027-03-22' })
+  @IsOptional()
+  @IsLocalDate()
+  weekStart?: string;
+
+  @ApiPropertyOptional({ enum: ['draft', 'published'] })
+  @IsOptional()
+  @IsIn(['draft', 'published'])
+  status?: 'draft' | 'published';
+}
+
+export class ScheduleSummary {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['draft', 'published'] }) status!: string;
+  @ApiProperty() weekStart!: string;
+  @ApiProperty() days!: number;
+  @ApiProperty() unfilled!: number;
+  @ApiProperty() violations!: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) publishedAt!: string | null;
+}
+
+export class ScheduleList {
+  @ApiProperty({ type: [ScheduleSummary] }) items!: ScheduleSummary[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}

@@ -21,6 +21,8 @@ import type {
   CreateScheduleDto,
   EditAssignmentsDto,
   RepairView,
+  ScheduleListQueryDto,
+  ScheduleSummary,
   ScheduleView,
 } from './schedules.dto';
 
@@ -123,6 +125,27 @@ export class SchedulesService {
       });
       return toView(schedule, rows);
     });
+  }
+
+  async list(propertyId: string, query: ScheduleListQueryDto): Promise<ScheduleSummary[]> {
+    const rows = await this.dataSource.manager.find(ScheduleEntity, {
+      where: {
+        propertyId,
+        ...(query.weekStart ? { weekStart: query.weekStart } : {}),
+        ...(query.status ? { status: query.status } : {}),
+      },
+      order: { weekStart: 'DESC', createdAt: 'DESC' },
+      take: 100,
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      status: row.status,
+      weekStart: row.weekStart,
+      days: row.days,
+      unfilled: row.unfilled.reduce((sum, u) => sum + u.missing, 0),
+      violations: row.violations.length,
+      publishedAt: row.publishedAt?.toISOString() ?? null,
+    }));
   }
 
   async get(propertyId: string, scheduleId: string): Promise<ScheduleView> {
