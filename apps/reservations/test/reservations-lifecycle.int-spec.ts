@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { addDays, booking, ReservationsHarness } from './reservations-harness';
 
 interface Reservation {
@@ -128,6 +129,56 @@ describe('reservation life cycle', () => {
       ['room_type'],
     ]);
     expect(modified[0].data).toMatchObject({ previousArrival: '2027-10-29', previousDeparture: '2027-11-01' });
+  });
+
+  it('extends an in-house upgraded stay on the type of the room it occupies', async () => {
+    const { propertyId, businessDate, roomTypeId } = await harness.hotel(1);
+    const suite = await harness.roomType(propertyId, 'STE', 40_000);
+    const [suiteRoom] = await harness.rooms(propertyId, suite, 1, 'S');
+    const desk = harness.token(['front_desk'], propertyId);
+    const path = `/v1/properties/${propertyId}/reservations`;
+    const stay = await harness.json<Reservation>(
+      201,
+      'POST',
+      path,
+      desk,
+      booking(roomTypeId, businessDate, addDays(businessDate, 2)),
+    );
+    // As the desk's check-in into an upgraded room does: in house in the suite, the nights held on the suite type.
+    await harness.service.app.get(DataSource).transaction(async (manager) => {
+      await manager.query(
+        `UPDATE reservation SET status = 'checked_in', room_id = $2, checked_in_at = now() WHERE id = $1`,
+        [stay.id, suiteRoom.id],
+      );
+      await manager.query(`UPDATE inventory_night SET booked = booked - 1 WHERE room_type_id = $1 AND date >= $2`, [
+        roomTypeId,
+        businessDate,
+      ]);
+      await manager.query(
+        `INSERT INTO inventory_night (property_id, room_type_id, date, booked)
+         SELECT $1, $2, d, 1 FROM unnest($3::date[]) AS d`,
+        [propertyId, suite, [businessDate, addDays(businessDate, 1)]],
+      );
+    });
+    const extended = await harness.json<Reservation>(200, 'PATCH', `${path}/${stay.id}`, desk, {
+      departure: addDays(businessDate, 3),
+    });
+    expect(extended).toMatchObject({ status: 'checked_in', roomTypeId, departure: addDays(businessDate, 3) });
+    expect(extended.nights.map((night) => night.price.amountMinor)).toEqual([12_900, 12_900, 12_900]);
+    expect(await booked(propertyId, suite, addDays(businessDate, 2))).toBe(1);
+    expect(await booked(propertyId, roomTypeId, addDays(businessDate, 2))).toBe(0);
+    const shortened = await harness.json<Reservation>(200, 'PATCH', `${path}/${stay.id}`, desk, {
+      departure: addDays(businessDate, 1),
+    });
+    expect(shortened.nights).toHaveLength(1);
+    expect(await booked(propertyId, suite, addDays(businessDate, 1))).toBe(0);
+    expect(await booked(propertyId, suite, businessDate)).toBe(1);
+    const arrivalMove = await harness.call('PATCH', `${path}/${stay.id}`, desk, {
+      arrival: addDays(businessDate, 1),
+      departure: addDays(businessDate, 2),
+    });
+    expect(arrivalMove.status).toBe(409);
+    expect(await arrivalMove.json()).toMatchObject({ code: 'guest-already-arrived' });
   });
 
   it('cancels with a reason and marks no-shows; the nights go back on sale; invalid transitions are 409', async () => {

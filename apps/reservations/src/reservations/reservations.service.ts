@@ -276,18 +276,23 @@ export class ReservationsService {
         { roomTypeId: reservation.roomTypeId, nights: reservation.nights },
         { roomTypeId, nights: newNights },
       );
-      const options = { groupBlockId: reservation.groupBlockId ?? undefined };
+      // In house, the stay's remaining nights are held on the type of the room it occupies (an upgrade moves them).
+      const heldType = checkedIn ? await this.occupiedRoomType(manager, reservation) : reservation.roomTypeId;
+      const targetType = checkedIn ? heldType : roomTypeId;
+      const options = {
+        groupBlockId: heldType === reservation.roomTypeId ? (reservation.groupBlockId ?? undefined) : undefined,
+      };
       await this.inventory.lockAll(
         manager,
         propertyId,
         [
-          { roomTypeId: reservation.roomTypeId, nights: plan.release },
-          { roomTypeId, nights: plan.hold },
+          { roomTypeId: heldType, nights: plan.release },
+          { roomTypeId: targetType, nights: plan.hold },
         ],
         options,
       );
-      await this.inventory.release(manager, propertyId, reservation.roomTypeId, plan.release, options);
-      await this.inventory.hold(manager, propertyId, roomTypeId, plan.hold, options);
+      await this.inventory.release(manager, propertyId, heldType, plan.release, options);
+      await this.inventory.hold(manager, propertyId, targetType, plan.hold, options);
       const priced = await this.ratePlans.priceStay(manager, roomType, plan.hold, reservation.ratePlanId);
       const nights = plan.merge(priced.nights);
 
@@ -433,6 +438,14 @@ export class ReservationsService {
       reservation.nights.map((night) => night.date),
       { groupBlockId: reservation.groupBlockId ?? undefined },
     );
+  }
+
+  private async occupiedRoomType(manager: EntityManager, reservation: ReservationEntity): Promise<string> {
+    if (!reservation.roomId) return reservation.roomTypeId;
+    const [room]: { room_type_id: string }[] = await manager.query('SELECT room_type_id FROM room WHERE id = $1', [
+      reservation.roomId,
+    ]);
+    return room?.room_type_id ?? reservation.roomTypeId;
   }
 
   private assertNotPast(property: PropertyEntity, date: string, field: string): void {
