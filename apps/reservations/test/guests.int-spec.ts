@@ -184,7 +184,18 @@ describe('guest profiles', () => {
   it('exports everything held about a guest, then erases it without breaking financial records', async () => {
     const h = await hotel();
     const email = `erase.${randomUUID().slice(0, 6)}@example.com`;
-    const reservation = await book(h, { firstName: 'Erika', lastName: 'Mustermann', email, phone: '+4915112345678' });
+    const key = randomUUID();
+    const request = {
+      guest: { firstName: 'Erika', lastName: 'Mustermann', email, phone: '+4915112345678' },
+      roomTypeId: h.roomTypeId,
+      arrival: h.arrival,
+      departure: addDays(h.arrival, 2),
+      adults: 1,
+      notes: 'Arrives late, allergic to feathers',
+    };
+    const bookingUrl = `/v1/properties/${h.propertyId}/reservations`;
+    const replay = () => harness.call('POST', bookingUrl, h.desk, request, { 'idempotency-key': key });
+    const reservation = (await (await replay()).json()) as { id: string; totalPrice: unknown; nights: unknown };
     const guestId = await guestIdOf(h, email);
     const url = `${guests(h)}/${guestId}`;
 
@@ -239,6 +250,13 @@ describe('guest profiles', () => {
       (m) => m.json?.subject === guestId && (m.json?.data as { erased?: boolean })?.erased === true,
     );
     expect(validateEvent(event.json).data).toMatchObject({ firstName: 'Erased', changes: ['erased'] });
+
+    // The stored answer to the booking request, replayed for its Idempotency-Key, is scrubbed too.
+    const replayed = await replay();
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+    const replayedBody = (await replayed.json()) as Record<string, unknown>;
+    expect(replayedBody).toMatchObject({ id: reservation.id, guest: { firstName: 'Erased' }, notes: null });
+    expect(JSON.stringify(replayedBody)).not.toMatch(/Erika|Mustermann|erase\.|\+4915|feathers/);
 
     // Erasing again changes nothing and publishes nothing more; the email is free for a new profile.
     expect((await call('POST', `${url}/erase`, h.manager, { reason: 'Again' })).status).toBe(200);

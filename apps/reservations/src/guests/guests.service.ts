@@ -335,6 +335,18 @@ export class GuestsService {
           WHERE guest_id = $1`,
         [guest.id, ERASED_FIRST_NAME, ERASED_LAST_NAME],
       );
+      // Stored answers to booking requests (replayed for an Idempotency-Key) carry the guest's details too.
+      await manager.query(
+        `UPDATE idempotency_record
+            SET response_body = jsonb_set(
+                  jsonb_set(response_body, '{guest}',
+                    ((response_body -> 'guest') - 'email' - 'phone')
+                      || jsonb_build_object('firstName', $2::text, 'lastName', $3::text)),
+                  '{notes}', 'null'::jsonb)
+          WHERE jsonb_typeof(response_body -> 'guest') = 'object'
+            AND response_body ->> 'id' IN (SELECT id::text FROM reservation WHERE guest_id = $1)`,
+        [guest.id, ERASED_FIRST_NAME, ERASED_LAST_NAME],
+      );
       // The audit trail keeps who changed what and when, but not the personal content of notes.
       await manager.query(
         `UPDATE guest_audit SET old_value = NULL, new_value = NULL WHERE guest_id = $1 AND field = 'vipNotes'`,
