@@ -250,6 +250,42 @@ describe('property set-up', () => {
     });
   });
 
+  it("reads rooms, rate plans and properties back, within the caller's roles and properties", async () => {
+    const { propertyId, roomTypeId } = await harness.hotel(1);
+    const manager = harness.token(['front_office_manager'], propertyId);
+    const finance = harness.token(['finance'], propertyId);
+    const base = `/v1/properties/${propertyId}`;
+    const [room] = (await harness.json<{ items: Room[] }>(200, 'GET', `${base}/rooms`, manager)).items;
+    expect(await harness.json(200, 'GET', `${base}/rooms/${room.id}`, manager)).toEqual(room);
+    const plan = await harness.json<{ id: string }>(201, 'POST', `${base}/rate-plans`, manager, {
+      code: 'BAR',
+      name: 'Best available',
+      prices: [{ roomTypeId, nightly: { amountMinor: 10_000, currency: 'EUR' } }],
+    });
+    expect(await harness.json(200, 'GET', `${base}/rate-plans/${plan.id}`, manager)).toMatchObject({
+      id: plan.id,
+      prices: [{ roomTypeId, nightly: { amountMinor: 10_000, currency: 'EUR' } }],
+      overrides: [],
+    });
+    const backwards = await harness.call('POST', `${base}/rate-plans/${plan.id}/overrides`, manager, {
+      overrides: [{ roomTypeId, from: '2027-05-02', to: '2027-05-01', nightly: { amountMinor: 1, currency: 'EUR' } }],
+    });
+    expect(backwards.status).toBe(400);
+    expect(await backwards.json()).toMatchObject({ code: 'range-backwards', field: 'overrides[0].to' });
+    const overrideBody = {
+      overrides: [{ roomTypeId, from: '2027-05-01', to: '2027-05-02', nightly: { amountMinor: 1, currency: 'EUR' } }],
+    };
+    expect((await harness.call('POST', `${base}/rate-plans/${plan.id}/overrides`, finance, overrideBody)).status).toBe(
+      403,
+    );
+    expect((await harness.call('GET', `${base}/rate-plans`, finance)).status).toBe(403);
+    expect((await harness.call('GET', `${base}/rooms`, finance)).status).toBe(403);
+    expect((await harness.call('GET', `${base}/rooms/${randomUUID()}`, manager)).status).toBe(404);
+    expect((await harness.call('GET', `${base}/rooms?status=clean`, manager)).status).toBe(400);
+    const mine = await harness.json<{ items: { id: string }[] }>(200, 'GET', '/v1/properties', manager);
+    expect(mine.items.map((item) => item.id)).toEqual([propertyId]);
+  });
+
   it('refuses bad input with 400 and the wrong role or property with 403 on every set-up route', async () => {
     const { propertyId, roomTypeId } = await harness.hotel(1);
     const manager = harness.token(['front_office_manager'], propertyId);
