@@ -1,6 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { EventEnvelope, PropertyCreatedV1, PropertyUpdatedV1 } from '@frontoffice/contracts';
+import type {
+  EventEnvelope,
+  NightAuditCompletedV1,
+  PropertyCreatedV1,
+  PropertyUpdatedV1,
+} from '@frontoffice/contracts';
 import { EventContext } from '@frontoffice/platform';
 import { StaffedPropertyEntity } from './staffed-property.entity';
 
@@ -47,5 +52,14 @@ export class PropertyEventsHandler {
       },
       ['id'],
     );
+  }
+
+  /** The night audit counts the rooms every night: the size the rules use stays right between set-up changes. */
+  @EventPattern('night-audit.completed')
+  async onNightAudit(
+    @Payload() event: EventEnvelope<NightAuditCompletedV1>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await context.manager.update(StaffedPropertyEntity, { id: event.propertyId }, { roomCount: event.data.roomsTotal });
   }
 }
