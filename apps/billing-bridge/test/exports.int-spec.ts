@@ -1,36 +1,15 @@
-import type { NightAuditCompletedV1 } from '@frontoffice/contracts';
-import { RunningTestService, startTestService, testEnv, testToken } from '@frontoffice/platform/testing';
-import { getDataSourceToken } from '@nestjs/typeorm';
+import { RunningTestService, testToken } from '@frontoffice/platform/testing';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { AppModule, BILLING_APP } from '../src/app.module';
-import { BillingEnv } from '../src/config/billing.env';
 import { checkFec } from '../src/exports/fec-checker';
 import type { FinancialFact } from '../src/journal/financial-fact';
 import { JournalService } from '../src/journal/journal.service';
+import { auditFigures, startJournalService } from './journal-kit';
 
 const SIREN = '732829320';
 
 interface Problem {
   errors: { field: string; messages: string[] }[];
-}
-
-function figures(businessDate: string, nextBusinessDate: string): NightAuditCompletedV1 {
-  return {
-    auditId: randomUUID(),
-    businessDate,
-    nextBusinessDate,
-    roomsTotal: 10,
-    roomsOutOfOrder: 0,
-    roomsAvailable: 10,
-    roomsSold: 1,
-    roomRevenue: { amountMinor: 12_000, currency: 'EUR' },
-    arrivals: 1,
-    departures: 0,
-    noShows: 0,
-    groupRoomNightsReleased: 0,
-    completedAt: new Date().toISOString(),
-  };
 }
 
 /** FEC and CSV exports streamed from the real database, the FEC checked by an independent checker. */
@@ -40,12 +19,7 @@ describe('billing-bridge exports', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    service = await startTestService(
-      AppModule.register(testEnv('billing-bridge', BillingEnv, { KAFKA_CONSUMER_ENABLED: 'false' })),
-      BILLING_APP,
-    );
-    journal = service.app.get(JournalService);
-    dataSource = service.app.get<DataSource>(getDataSourceToken());
+    ({ service, journal, dataSource } = await startJournalService());
   });
 
   afterAll(async () => {
@@ -126,11 +100,11 @@ describe('billing-bridge exports', () => {
     expect((await setSiren(propertyId)).status).toBe(200);
     await dataSource.transaction(async (manager) => {
       await dayOfFacts(manager, propertyId, '2026-03-10');
-      await journal.closeBusinessDate(manager, propertyId, '2026-03-10', figures('2026-03-10', '2026-03-11'));
+      await journal.closeBusinessDate(manager, propertyId, '2026-03-10', auditFigures('2026-03-10', '2026-03-11'));
     });
     await dataSource.transaction(async (manager) => {
       await dayOfFacts(manager, propertyId, '2026-03-11', '=HYPERLINK("x")');
-      await journal.closeBusinessDate(manager, propertyId, '2026-03-11', figures('2026-03-11', '2026-03-12'));
+      await journal.closeBusinessDate(manager, propertyId, '2026-03-11', auditFigures('2026-03-11', '2026-03-12'));
       // An open day is not in the FEC (its entries are not validated yet) but is in the CSV.
       await dayOfFacts(manager, propertyId, '2026-03-12');
     });
@@ -193,7 +167,7 @@ describe('billing-bridge exports', () => {
           cityTax: 250,
         });
       }
-      await journal.closeBusinessDate(manager, propertyId, '2026-04-01', figures('2026-04-01', '2026-04-02'));
+      await journal.closeBusinessDate(manager, propertyId, '2026-04-01', auditFigures('2026-04-01', '2026-04-02'));
     });
     const text = await (
       await get(`/v1/properties/${propertyId}/exports/fec?from=2026-04-01&to=2026-04-30`, testToken(['finance'], ['*']))

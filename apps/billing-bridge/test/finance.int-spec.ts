@@ -1,17 +1,6 @@
-import { eventually } from '@frontoffice/platform/testing';
 import { randomUUID } from 'node:crypto';
-import {
-  BillingHarness,
-  caller,
-  eur,
-  fieldsOf,
-  FolioSummary,
-  newStay,
-  produce,
-  propertyCreated,
-  reservationCreated,
-  startBilling,
-} from './folios-kit';
+import { BillingHarness, caller, eur, fieldsOf, startBilling } from './folios-kit';
+import { bookedStay } from './journal-kit';
 
 interface Item {
   id: string;
@@ -39,18 +28,7 @@ describe('billing-bridge finance API', () => {
 
   /** A property where the desk took card, bank, cash and city-ledger money and gave some back. */
   async function propertyWithMoney(code: string) {
-    const stay = newStay();
-    const { propertyId } = stay;
-    await produce(harness.producer, propertyCreated(propertyId, code), reservationCreated(stay));
-    const desk = caller(harness.service, ['front_desk'], [propertyId], `desk-${randomUUID()}`);
-    const folio = await eventually(async () => {
-      const list = await desk.get<{ items: FolioSummary[] }>(
-        `/v1/properties/${propertyId}/folios?reservationId=${stay.reservationId}`,
-      );
-      expect(list.body.items).toHaveLength(1);
-      return list.body.items[0];
-    });
-    const finance = caller(harness.service, ['finance'], [propertyId]);
+    const { propertyId, desk, finance, folio } = await bookedStay(harness, code);
     const account = await finance.post<{ id: string }>(`/v1/properties/${propertyId}/city-ledger-accounts`, {
       code: `ACME-${code}`,
       name: 'ACME SA',

@@ -7,16 +7,13 @@ import {
   eur,
   fieldsOf,
   FolioDetail,
-  FolioSummary,
-  newStay,
   nightAuditCompleted,
   produce,
-  propertyCreated,
-  reservationCreated,
   roomNightPosted,
   serviceCharged,
   startBilling,
 } from './folios-kit';
+import { bookedStay } from './journal-kit';
 
 /** The manager's flash report of a business date, from the night audit's figures, the journal and the tills. */
 describe('billing-bridge flash report', () => {
@@ -31,21 +28,9 @@ describe('billing-bridge flash report', () => {
   });
 
   it('reports rooms, occupancy, ADR, RevPAR, revenue by department, payments by method and till variances', async () => {
-    const stay = newStay(randomUUID(), '2027-03-10', '2027-03-12');
-    const { propertyId } = stay;
-    const desk = caller(harness.service, ['front_desk'], [propertyId], `desk-${randomUUID()}`);
-    const manager = caller(harness.service, ['front_office_manager'], [propertyId], `fom-${randomUUID()}`);
+    const { stay, propertyId, desk, manager, folio } = await bookedStay(harness, 'FLSH');
     const flash = (date: string) =>
       manager.get<Record<string, unknown>>(`/v1/properties/${propertyId}/reports/flash?businessDate=${date}`);
-
-    await produce(harness.producer, propertyCreated(propertyId, 'FLSH', '2027-03-10'), reservationCreated(stay));
-    const folio = await eventually(async () => {
-      const list = await desk.get<{ items: FolioSummary[] }>(
-        `/v1/properties/${propertyId}/folios?reservationId=${stay.reservationId}`,
-      );
-      expect(list.body.items).toHaveLength(1);
-      return list.body.items[0];
-    });
     await produce(harness.producer, checkedIn(stay), roomNightPosted(stay, '2027-03-10', 12_000));
     await produce(harness.producer, serviceCharged(stay, 6_000));
     await eventually(async () =>

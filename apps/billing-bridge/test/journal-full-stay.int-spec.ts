@@ -4,21 +4,17 @@ import { randomUUID } from 'node:crypto';
 import { checkFec } from '../src/exports/fec-checker';
 import {
   BillingHarness,
-  caller,
   checkedIn,
   checkedOut,
   eur,
   FolioDetail,
-  FolioSummary,
-  newStay,
   nightAuditCompleted,
   produce,
-  propertyCreated,
-  reservationCreated,
   roomNightPosted,
   serviceCharged,
   startBilling,
 } from './folios-kit';
+import { bookedStay } from './journal-kit';
 
 interface JournalLine {
   entryNumber: number | null;
@@ -53,26 +49,13 @@ describe('billing-bridge journal of a full stay', () => {
   });
 
   it('balances every business date of the stay and exports a valid FEC', async () => {
-    const stay = newStay(randomUUID(), '2027-03-10', '2027-03-12');
-    const { propertyId } = stay;
-    const desk = caller(harness.service, ['front_desk'], [propertyId], `desk-${randomUUID()}`);
-    const manager = caller(harness.service, ['front_office_manager'], [propertyId], `fom-${randomUUID()}`);
-    const finance = caller(harness.service, ['finance'], [propertyId]);
+    const { stay, propertyId, desk, manager, finance, folio } = await bookedStay(harness, 'STAY');
     const journalOf = (date: string) =>
       finance.get<Journal>(`/v1/properties/${propertyId}/journal?businessDate=${date}`);
     const folioPath = (folioId: string) => `/v1/properties/${propertyId}/folios/${folioId}`;
-
-    await produce(harness.producer, propertyCreated(propertyId, 'STAY', '2027-03-10'), reservationCreated(stay));
     expect((await finance.put(`/v1/properties/${propertyId}/journal/settings`, { siren: '732829320' })).status).toBe(
       200,
     );
-    const folio = await eventually(async () => {
-      const list = await desk.get<{ items: FolioSummary[] }>(
-        `/v1/properties/${propertyId}/folios?reservationId=${stay.reservationId}`,
-      );
-      expect(list.body.items).toHaveLength(1);
-      return list.body.items[0];
-    });
     await eventually(async () =>
       expect(
         (await manager.put(`/v1/properties/${propertyId}/tax-settings`, { cityTaxPerPersonPerNight: eur(250) })).status,

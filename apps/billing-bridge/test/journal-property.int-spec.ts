@@ -1,14 +1,12 @@
-import { RunningTestService, startTestService, testEnv } from '@frontoffice/platform/testing';
-import { getDataSourceToken } from '@nestjs/typeorm';
+import { RunningTestService } from '@frontoffice/platform/testing';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { AppModule, BILLING_APP } from '../src/app.module';
-import { BillingEnv } from '../src/config/billing.env';
 import { folioBalance, FolioMovement, refundableAmount, settlementOf } from '../src/folios/folio-balance';
 import type { FinancialFact, PaymentMethod } from '../src/journal/financial-fact';
 import { JournalService } from '../src/journal/journal.service';
 import { splitTaxIncluded } from '../src/taxes/tax-split';
+import { auditFigures, startJournalService } from './journal-kit';
 
 type Step =
   | { op: 'charge'; folio: number; gross: number; rate: number; cityTax: number }
@@ -55,12 +53,7 @@ describe('billing-bridge journal (property, real database)', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    service = await startTestService(
-      AppModule.register(testEnv('billing-bridge', BillingEnv, { KAFKA_CONSUMER_ENABLED: 'false' })),
-      BILLING_APP,
-    );
-    journal = service.app.get(JournalService);
-    dataSource = service.app.get<DataSource>(getDataSourceToken());
+    ({ service, journal, dataSource } = await startJournalService());
   });
 
   afterAll(async () => {
@@ -91,21 +84,12 @@ describe('billing-bridge journal (property, real database)', () => {
           const businessDate = date();
           day = new Date(day.getTime() + 86_400_000);
           await dataSource.transaction((manager) =>
-            journal.closeBusinessDate(manager, propertyId, businessDate, {
-              auditId: randomUUID(),
+            journal.closeBusinessDate(
+              manager,
+              propertyId,
               businessDate,
-              nextBusinessDate: date(),
-              roomsTotal: 10,
-              roomsOutOfOrder: 0,
-              roomsAvailable: 10,
-              roomsSold: 0,
-              roomRevenue: { amountMinor: 0, currency: 'EUR' },
-              arrivals: 0,
-              departures: 0,
-              noShows: 0,
-              groupRoomNightsReleased: 0,
-              completedAt: new Date().toISOString(),
-            }),
+              auditFigures(businessDate, date(), { roomsSold: 0, roomRevenue: { amountMinor: 0, currency: 'EUR' } }),
+            ),
           );
         };
 

@@ -1,39 +1,12 @@
-import { TOPICS, type NightAuditCompletedV1 } from '@frontoffice/contracts';
-import {
-  EventProbe,
-  RunningTestService,
-  startTestService,
-  testEnv,
-  testKafka,
-  testToken,
-} from '@frontoffice/platform/testing';
-import { getDataSourceToken } from '@nestjs/typeorm';
+import { TOPICS } from '@frontoffice/contracts';
+import { EventProbe, RunningTestService, testKafka, testToken } from '@frontoffice/platform/testing';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { AppModule, BILLING_APP } from '../src/app.module';
-import { BillingEnv } from '../src/config/billing.env';
 import type { FinancialFact } from '../src/journal/financial-fact';
 import { JournalService } from '../src/journal/journal.service';
+import { auditFigures, startJournalService } from './journal-kit';
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
-
-function figures(businessDate: string, nextBusinessDate: string): NightAuditCompletedV1 {
-  return {
-    auditId: randomUUID(),
-    businessDate,
-    nextBusinessDate,
-    roomsTotal: 10,
-    roomsOutOfOrder: 0,
-    roomsAvailable: 10,
-    roomsSold: 1,
-    roomRevenue: eur(12_000),
-    arrivals: 1,
-    departures: 0,
-    noShows: 0,
-    groupRoomNightsReleased: 0,
-    completedAt: new Date().toISOString(),
-  };
-}
 
 /** The journal against the real database and broker: facts recorded in transactions, dates closed into batches. */
 describe('billing-bridge journal', () => {
@@ -45,12 +18,7 @@ describe('billing-bridge journal', () => {
 
   beforeAll(async () => {
     probe = await new EventProbe(kafka, [TOPICS.billing]).start();
-    service = await startTestService(
-      AppModule.register(testEnv('billing-bridge', BillingEnv, { KAFKA_CONSUMER_ENABLED: 'false' })),
-      BILLING_APP,
-    );
-    journal = service.app.get(JournalService);
-    dataSource = service.app.get<DataSource>(getDataSourceToken());
+    ({ service, journal, dataSource } = await startJournalService());
   });
 
   afterAll(async () => {
@@ -61,7 +29,7 @@ describe('billing-bridge journal', () => {
   const record = (fact: FinancialFact) => dataSource.transaction((manager) => journal.record(manager, fact));
   const close = (propertyId: string, businessDate: string, next: string) =>
     dataSource.transaction((manager) =>
-      journal.closeBusinessDate(manager, propertyId, businessDate, figures(businessDate, next)),
+      journal.closeBusinessDate(manager, propertyId, businessDate, auditFigures(businessDate, next)),
     );
   const call = async (path: string, token: string, init: RequestInit = {}) => {
     const response = await fetch(`${service.url}${path}`, {

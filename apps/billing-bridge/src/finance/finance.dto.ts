@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsLocalDate, type Money } from '@frontoffice/contracts';
 import { ApiMoney } from '@frontoffice/platform';
 import { Type } from 'class-transformer';
@@ -24,7 +24,7 @@ export class PageQuery {
   limit?: number;
 }
 
-export class FinancePaymentsQuery extends PeriodQuery {
+export class FinancePaymentsQuery extends IntersectionType(PeriodQuery, PageQuery) {
   @ApiPropertyOptional({ format: 'uuid', description: "One of the token's properties; all of them when absent" })
   @IsOptional()
   @IsUUID()
@@ -34,19 +34,6 @@ export class FinancePaymentsQuery extends PeriodQuery {
   @IsOptional()
   @IsIn(PAYMENT_METHODS)
   method?: (typeof PAYMENT_METHODS)[number];
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsUUID()
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
 }
 
 export class FinanceRefundsQuery extends FinancePaymentsQuery {
