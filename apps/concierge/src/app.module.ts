@@ -5,6 +5,7 @@ import type { ConciergeEnv } from './config/concierge.env';
 import { CONCIERGE_ENTITIES, CONCIERGE_MIGRATIONS } from './database/schema';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { LuggageModule } from './luggage/luggage.module';
+import { MessagesModule } from './messages/messages.module';
 import { RequestsModule } from './requests/requests.module';
 import { SettingsModule } from './settings/settings.module';
 import { DirectoryModule } from './stays/directory.module';
@@ -30,6 +31,7 @@ export class AppModule {
         LuggageModule,
         StayEventsModule,
         ComplaintsModule,
+        MessagesModule,
       ],
     };
   }

@@ -1,0 +1,75 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
+import { DESK_ROLES, DISPATCH_ROLES, listOf } from '../common/desk-roles';
+import {
+  MessageList,
+  MessageQuery,
+  MessageView,
+  SaveTemplateDto,
+  SendMessageDto,
+  TemplateList,
+  TemplateParams,
+  TemplateQuery,
+  TemplateView,
+} from './messages.dto';
+import { MessagesService } from './messages.service';
+
+@ApiTags('messages')
+@ApiBearerAuth()
+@Controller('v1/properties/:propertyId')
+export class MessagesController {
+  constructor(private readonly messages: MessagesService) {}
+
+  @Put('message-templates/:purpose/:language')
+  @Roles('front_office_manager')
+  @ApiOperation({ summary: 'Save a template (front office manager); an unknown {{placeholder}} is refused with 400' })
+  @ApiOkResponse({ type: TemplateView })
+  save(
+    @Param() params: TemplateParams,
+    @Body() input: SaveTemplateDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TemplateView> {
+    return this.messages.save(params.propertyId, params.purpose, params.language, input, principal.sub);
+  }
+
+  @Get('message-templates')
+  @Roles(...DESK_ROLES)
+  @ApiOkResponse({ type: TemplateList })
+  async templates(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Query() query: TemplateQuery,
+  ): Promise<TemplateList> {
+    return listOf(await this.messages.templates(propertyId, query));
+  }
+
+  @Post('messages/preview')
+  @HttpCode(200)
+  @Roles(...DISPATCH_ROLES)
+  @ApiOperation({ summary: 'Render a message for a guest without sending it' })
+  @ApiOkResponse({ type: MessageView })
+  preview(@Param('propertyId', UuidParam) propertyId: string, @Body() input: SendMessageDto): Promise<MessageView> {
+    return this.messages.preview(propertyId, input);
+  }
+
+  @Post('messages')
+  @Roles(...DISPATCH_ROLES)
+  @ApiOperation({ summary: 'Send a message in the guest’s language (property fallback otherwise); it is logged' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ type: MessageView })
+  send(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Body() input: SendMessageDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MessageView> {
+    return this.messages.send(propertyId, input, principal.sub);
+  }
+
+  @Get('messages')
+  @Roles(...DISPATCH_ROLES)
+  @ApiOperation({ summary: 'The log of messages sent: what, to whom, by whom, when' })
+  @ApiOkResponse({ type: MessageList })
+  async log(@Param('propertyId', UuidParam) propertyId: string, @Query() query: MessageQuery): Promise<MessageList> {
+    return listOf(await this.messages.log(propertyId, query));
+  }
+}
