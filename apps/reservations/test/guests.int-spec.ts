@@ -317,6 +317,15 @@ describe('guest profiles', () => {
       expect((await call('GET', `${guests(h)}/not-a-uuid/export`, h.manager)).status).toBe(400);
       expect((await call('GET', `${guests(h)}?cursor=garbage`, h.desk)).json).toMatchObject({ code: 'bad-cursor' });
       expect((await call('GET', `${guests(h)}/${randomUUID()}`, h.desk)).status).toBe(404);
+      // A booking without its guest never reaches a profile: 400, not 500.
+      const noGuest = await call('POST', `/v1/properties/${h.propertyId}/reservations`, h.desk, {
+        roomTypeId: h.roomTypeId,
+        arrival: h.arrival,
+        departure: addDays(h.arrival, 1),
+        adults: 1,
+      });
+      expect(noGuest.status).toBe(400);
+      expect(noGuest.contentType).toContain('application/problem+json');
     });
   });
 });

@@ -147,6 +147,10 @@ export class GuestsService {
     input: BookingGuestInput,
     principal: Principal,
   ): Promise<ResolvedGuest> {
+    if (!input?.firstName || !input.lastName) {
+      // The booking DTO should refuse this; never let a missing guest become a 500.
+      throw new BusinessRuleViolation('guest-required', 'A booking needs the guest: firstName and lastName', 'guest');
+    }
     const scope = profileScope(principal, propertyId);
     const email = normalizeEmail(input.email);
     const inserted = (await manager.query(
