@@ -102,6 +102,40 @@ describe('guest profiles', () => {
     expect((await call('GET', `${guests(other)}?q=${email}`, other.desk)).json.items).toEqual([]);
   });
 
+  it('gives concurrent bookings of one new guest a single profile (the unique index decides)', async () => {
+    const h = await hotel();
+    const email = `race.${randomUUID().slice(0, 6)}@example.com`;
+    const stays = await Promise.all(
+      [0, 2, 4, 6, 8].map((offset) => book(h, { firstName: 'Rae', lastName: 'Race', email }, h.desk, offset)),
+    );
+    const found = await call('GET', `${guests(h)}?q=${email}`, h.desk);
+    expect(found.json.items).toHaveLength(1);
+    const profile = await call('GET', `${guests(h)}/${found.json.items[0].id}`, h.desk);
+    expect(profile.json.stays.map((stay: { reservationId: string }) => stay.reservationId).sort()).toEqual(
+      stays.map((stay) => stay.id).sort(),
+    );
+  });
+
+  it('documents the guest and desk routes in OpenAPI', async () => {
+    const document = (await (await harness.call('GET', '/docs-json')).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/properties/{propertyId}/guests',
+        '/v1/properties/{propertyId}/guests/{guestId}',
+        '/v1/properties/{propertyId}/guests/{guestId}/export',
+        '/v1/properties/{propertyId}/guests/{guestId}/erase',
+        '/v1/properties/{propertyId}/arrivals',
+        '/v1/properties/{propertyId}/departures',
+        '/v1/properties/{propertyId}/in-house',
+        '/v1/properties/{propertyId}/walk-ins',
+        '/v1/properties/{propertyId}/reservations/{reservationId}/assign-room',
+        '/v1/properties/{propertyId}/reservations/{reservationId}/check-in',
+        '/v1/properties/{propertyId}/reservations/{reservationId}/room-move',
+        '/v1/properties/{propertyId}/reservations/{reservationId}/check-out',
+      ]),
+    );
+  });
+
   it('keeps one chain-wide profile for chain-wide staff, visible where the guest stays', async () => {
     const paris = await hotel();
     const lyon = await hotel();
