@@ -4,10 +4,9 @@ import { ConflictError, NotFoundError, OutboxService, Principal } from '@frontof
 import { DataSource, EntityManager } from 'typeorm';
 import { InventoryService } from '../inventory/inventory.service';
 import { PropertiesService } from '../properties/properties.service';
+import { isUniqueViolation } from '../properties/unique-violation';
 import { BlockNight, releasePlan, remaining, validateBlock } from './group-block-rules';
 import { CreateGroupBlockDto, GroupBlockView } from './group-blocks.dto';
-
-const UNIQUE_VIOLATION = '23505';
 
 interface BlockRow {
   id: string;
@@ -86,7 +85,7 @@ export class GroupBlocksService {
         return this.view(manager, block);
       });
     } catch (error) {
-      if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error)) {
         throw new ConflictError('group-block-code-taken', `Group block ${input.code} already exists`);
       }
       throw error;

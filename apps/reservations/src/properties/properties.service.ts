@@ -21,12 +21,7 @@ import {
 } from './properties.dto';
 import { PropertyEntity } from './property.entity';
 import { RoomTypeEntity } from './room-type.entity';
-
-const UNIQUE_VIOLATION = '23505';
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION;
-}
+import { isUniqueViolation } from './unique-violation';
 
 export function toPropertyView(property: PropertyEntity): PropertyView {
   return {

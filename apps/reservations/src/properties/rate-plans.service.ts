@@ -6,8 +6,8 @@ import { datesFrom, NightPrice, priceNights } from './pricing';
 import { PropertyEntity } from './property.entity';
 import { AddRateOverridesDto, CreateRatePlanDto, RateOverrideDto, RatePlanView } from './rate-plans.dto';
 import { RoomTypeEntity } from './room-type.entity';
+import { isUniqueViolation } from './unique-violation';
 
-const UNIQUE_VIOLATION = '23505';
 const MAX_OVERRIDE_NIGHTS = 731;
 
 interface PlanRow {
@@ -55,8 +55,7 @@ export class RatePlansService {
         return this.view(manager, plan, property.currency);
       });
     } catch (error) {
-      const code = (error as { driverError?: { code?: string } }).driverError?.code;
-      if (code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error)) {
         throw new ConflictError('rate-plan-conflict', `Rate plan ${input.code} exists, or a room type is priced twice`);
       }
       throw error;

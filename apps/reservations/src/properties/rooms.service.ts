@@ -5,9 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { PropertiesService } from './properties.service';
 import { resolveRoomStatus } from './room-status';
 import { RoomEntity, RoomStatus } from './room.entity';
+import { isUniqueViolation, uniqueViolationDetail } from './unique-violation';
 import { ChangeRoomStatusDto, CreateRoomDto, ListRoomsQuery, RoomView } from './rooms.dto';
-
-const UNIQUE_VIOLATION = '23505';
 
 export function toRoomView(room: RoomEntity): RoomView {
   return {
@@ -75,9 +74,8 @@ export class RoomsService {
         return ids.map(({ id }) => toRoomView(byId.get(id)!));
       });
     } catch (error) {
-      const driverError = (error as { driverError?: { code?: string; detail?: string } }).driverError;
-      if (driverError?.code === UNIQUE_VIOLATION) {
-        const number = /\(property_id, number\)=\([^,]+, ([^)]+)\)/.exec(driverError.detail ?? '')?.[1];
+      if (isUniqueViolation(error)) {
+        const number = /\(property_id, number\)=\([^,]+, ([^)]+)\)/.exec(uniqueViolationDetail(error))?.[1];
         throw new ConflictError(
           'room-number-taken',
           `Room ${number ?? ''} already exists in this property`.replace('  ', ' '),

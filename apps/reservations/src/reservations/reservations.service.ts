@@ -71,6 +71,18 @@ function eventGuest(reservation: ReservationEntity) {
   };
 }
 
+/** What cancellation and no-show events say about the booking whose nights went back on sale. */
+function releasedStay(reservation: ReservationEntity) {
+  return {
+    reservationId: reservation.id,
+    confirmationNumber: reservation.confirmationNumber,
+    roomTypeId: reservation.roomTypeId,
+    arrival: reservation.arrival,
+    departure: reservation.departure,
+    ...(reservation.groupBlockId ? { groupBlockId: reservation.groupBlockId } : {}),
+  };
+}
+
 function encodeCursor(reservation: ReservationEntity): string {
   return Buffer.from(JSON.stringify([reservation.arrival, reservation.id])).toString('base64url');
 }
@@ -363,16 +375,7 @@ export class ReservationsService {
       await this.outbox.publish(manager, 'reservation.cancelled', {
         propertyId,
         subject: saved.id,
-        data: {
-          reservationId: saved.id,
-          confirmationNumber: saved.confirmationNumber,
-          roomTypeId: saved.roomTypeId,
-          arrival: saved.arrival,
-          departure: saved.departure,
-          reason,
-          cancelledAt: saved.cancelledAt!.toISOString(),
-          ...(saved.groupBlockId ? { groupBlockId: saved.groupBlockId } : {}),
-        },
+        data: { ...releasedStay(saved), reason, cancelledAt: saved.cancelledAt!.toISOString() },
       });
       return toReservationView(saved);
     });
@@ -407,15 +410,7 @@ export class ReservationsService {
     await this.outbox.publish(manager, 'reservation.no-show', {
       propertyId: saved.propertyId,
       subject: saved.id,
-      data: {
-        reservationId: saved.id,
-        confirmationNumber: saved.confirmationNumber,
-        roomTypeId: saved.roomTypeId,
-        arrival: saved.arrival,
-        departure: saved.departure,
-        businessDate,
-        ...(saved.groupBlockId ? { groupBlockId: saved.groupBlockId } : {}),
-      },
+      data: { ...releasedStay(saved), businessDate },
     });
     return saved;
   }
