@@ -61,7 +61,7 @@ describe('staffing service: demand, schedules, publication, repair and coverage 
     });
   };
 
-  async function property(roomCount: number, starRating: number): Promise<string> {
+  async function property(roomCount: number, starRating: number, extra: Json = {}): Promise<string> {
     const propertyId = randomUUID();
     const data = {
       propertyId,
@@ -72,6 +72,7 @@ describe('staffing service: demand, schedules, publication, repair and coverage 
       country: 'FR',
       starRating,
       roomCount,
+      ...extra,
     };
     await send(propertyId, [createEvent('property.updated', { propertyId, subject: propertyId, data })]);
     await eventually(async () => {
@@ -159,8 +160,17 @@ describe('staffing service: demand, schedules, publication, repair and coverage 
   });
 
   it('answers 400 field by field and 403 for a wrong role or property', async () => {
-    const propertyId = await property(40, 3);
+    const propertyId = await property(40, 3, { deskHours: { open: '07:00', close: '22:00' } });
     const manager = testToken(['front_office_manager'], [propertyId]);
+    const closedAtNight = await call(
+      'GET',
+      `/v1/properties/${propertyId}/staffing/demand?from=2027-05-03&to=2027-05-03`,
+      manager,
+    );
+    expect(closedAtNight.body.items.find((i: Json) => i.shift === 'night' && i.role === 'front_desk')).toMatchObject({
+      required: 0,
+      reasons: ['the desk is closed during this shift (open 07:00–22:00)'],
+    });
     const bad = await call('POST', `/v1/properties/${propertyId}/employees`, manager, {
       name: '',
       roles: ['chef'],

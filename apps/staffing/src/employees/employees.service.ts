@@ -5,10 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import type { EmployeeProfile } from '../schedules/planning-input';
 import { audit } from '../shared/audit';
+import { isUniqueViolation } from '../shared/database-errors';
 import { EmployeeAbsenceEntity, EmployeeEntity } from './employee.entity';
 import { AvailabilityDto, CreateEmployeeDto, EmployeeView, PreferencesDto, UpdateEmployeeDto } from './employees.dto';
-
-const UNIQUE_VIOLATION = '23505';
 
 export function toEmployeeView(employee: EmployeeEntity): EmployeeView {
   return {
@@ -68,7 +67,7 @@ export class EmployeesService {
         return toEmployeeView(employee);
       });
     } catch (error) {
-      if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error)) {
         throw new ConflictError('employee-exists', `Employee ${input.employeeId} is already registered here`);
       }
       throw error;
@@ -108,41 +107,40 @@ export class EmployeesService {
     });
   }
 
-  async setAvailability(propertyId: string, employeeId: string, input: AvailabilityDto, actor: Principal) {
-    return this.dataSource.transaction(async (manager) => {
-      const employee = await this.locked(manager, propertyId, employeeId);
+  setAvailability(propertyId: string, employeeId: string, input: AvailabilityDto, actor: Principal) {
+    return this.amend(propertyId, employeeId, actor, 'employee.availability-set', (employee) => {
       employee.unavailable = input.unavailable.map((u) => ({
         dayOfWeek: u.dayOfWeek,
         ...(u.shift ? { shift: u.shift } : {}),
       }));
-      await manager.save(employee);
-      await audit(manager, {
-        propertyId,
-        actor: actor.sub,
-        action: 'employee.availability-set',
-        subject: employeeId,
-        details: { unavailable: employee.unavailable },
-      });
-      return toEmployeeView(employee);
+      return { unavailable: employee.unavailable };
     });
   }
 
-  async setPreferences(propertyId: string, employeeId: string, input: PreferencesDto, actor: Principal) {
-    return this.dataSource.transaction(async (manager) => {
-      const employee = await this.locked(manager, propertyId, employeeId);
+  setPreferences(propertyId: string, employeeId: string, input: PreferencesDto, actor: Principal) {
+    return this.amend(propertyId, employeeId, actor, 'employee.preferences-set', (employee) => {
       employee.preferences = input.items.map((p) => ({
         kind: p.kind,
         ...(p.dayOfWeek !== undefined ? { dayOfWeek: p.dayOfWeek } : {}),
         ...(p.shift ? { shift: p.shift } : {}),
       }));
+      return { preferences: employee.preferences };
+    });
+  }
+
+  /** A change that only scheduling cares about (no event): locked, saved and audited. */
+  private amend(
+    propertyId: string,
+    employeeId: string,
+    actor: Principal,
+    action: string,
+    change: (employee: EmployeeEntity) => Record<string, unknown>,
+  ): Promise<EmployeeView> {
+    return this.dataSource.transaction(async (manager) => {
+      const employee = await this.locked(manager, propertyId, employeeId);
+      const details = change(employee);
       await manager.save(employee);
-      await audit(manager, {
-        propertyId,
-        actor: actor.sub,
-        action: 'employee.preferences-set',
-        subject: employeeId,
-        details: { preferences: employee.preferences },
-      });
+      await audit(manager, { propertyId, actor: actor.sub, action, subject: employeeId, details });
       return toEmployeeView(employee);
     });
   }

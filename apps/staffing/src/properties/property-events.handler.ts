@@ -9,6 +9,25 @@ import type {
 import { EventContext } from '@frontoffice/platform';
 import { StaffedPropertyEntity } from './staffed-property.entity';
 
+async function keep(
+  context: EventContext,
+  property: PropertyCreatedV1 | PropertyUpdatedV1,
+  size: Partial<Pick<StaffedPropertyEntity, 'roomCount' | 'deskHours'>>,
+): Promise<void> {
+  await context.manager.upsert(
+    StaffedPropertyEntity,
+    {
+      id: property.propertyId,
+      code: property.code,
+      name: property.name,
+      timezone: property.timezone,
+      starRating: property.starRating ?? null,
+      ...size,
+    },
+    ['id'],
+  );
+}
+
 /** Keeps the local property read model: staffing sizes teams by property category, size and desk hours. */
 @Controller()
 export class PropertyEventsHandler {
@@ -18,18 +37,7 @@ export class PropertyEventsHandler {
     @Ctx() context: EventContext,
   ): Promise<void> {
     const property = event.data;
-    await context.manager.upsert(
-      StaffedPropertyEntity,
-      {
-        id: property.propertyId,
-        code: property.code,
-        name: property.name,
-        timezone: property.timezone,
-        starRating: property.starRating ?? null,
-        ...(property.roomCount !== undefined ? { roomCount: property.roomCount } : {}),
-      },
-      ['id'],
-    );
+    await keep(context, property, property.roomCount !== undefined ? { roomCount: property.roomCount } : {});
   }
 
   /** The set-up after a change; an absent `deskHours` means the desk is open around the clock. */
@@ -39,19 +47,10 @@ export class PropertyEventsHandler {
     @Ctx() context: EventContext,
   ): Promise<void> {
     const property = event.data;
-    await context.manager.upsert(
-      StaffedPropertyEntity,
-      {
-        id: property.propertyId,
-        code: property.code,
-        name: property.name,
-        timezone: property.timezone,
-        starRating: property.starRating ?? null,
-        roomCount: property.roomCount,
-        deskHours: property.deskHours ? { open: property.deskHours.open, close: property.deskHours.close } : null,
-      },
-      ['id'],
-    );
+    await keep(context, property, {
+      roomCount: property.roomCount,
+      deskHours: property.deskHours ? { open: property.deskHours.open, close: property.deskHours.close } : null,
+    });
   }
 
   /** The night audit counts the rooms every night: the size the rules use stays right between set-up changes. */

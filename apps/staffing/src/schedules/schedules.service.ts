@@ -8,6 +8,7 @@ import type { StaffingRules } from '../demand/staffing-rules';
 import { EmployeeAbsenceEntity } from '../employees/employee.entity';
 import { EmployeesService } from '../employees/employees.service';
 import { audit } from '../shared/audit';
+import { isUniqueViolation } from '../shared/database-errors';
 import { addDays, daysBetween } from '../shared/local-time';
 import { buildSchedule, repairSchedule, unfilledOf } from './mip-scheduler';
 import type { PlanAssignment, PlanningProblem, PlanUnfilled } from './planning';
@@ -25,8 +26,6 @@ import type {
   ScheduleSummary,
   ScheduleView,
 } from './schedules.dto';
-
-const UNIQUE_VIOLATION = '23505';
 
 function toAssignmentView(row: ScheduleAssignmentEntity): AssignmentView {
   return {
@@ -203,7 +202,7 @@ export class SchedulesService {
       try {
         await this.insertAssignments(manager, added);
       } catch (error) {
-        if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
+        if (isUniqueViolation(error)) {
           throw new ConflictError('already-assigned', 'The employee already has that shift in this schedule');
         }
         throw error;
@@ -247,7 +246,7 @@ export class SchedulesService {
         return toView(schedule, rows);
       });
     } catch (error) {
-      if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error)) {
         throw new ConflictError('week-already-published', 'Another schedule is already published for this week');
       }
       throw error;
@@ -344,7 +343,7 @@ export class SchedulesService {
           repair.added.map((a) => this.assignmentRow(scheduleId, a)),
         );
       } catch (error) {
-        if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
+        if (isUniqueViolation(error)) {
           throw new ConflictError('repair-outdated', 'The schedule changed since this repair was proposed');
         }
         throw error;
