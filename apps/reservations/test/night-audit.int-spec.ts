@@ -168,6 +168,23 @@ describe('night audit', () => {
     );
   });
 
+  it('closes a date once when two managers run the audit at the same moment', async () => {
+    const { propertyId, businessDate } = await harness.hotel(1);
+    const manager = harness.token(['front_office_manager'], propertyId);
+    const runs = await Promise.all(
+      [0, 1, 2].map(() =>
+        harness.json<Report>(200, 'POST', `/v1/properties/${propertyId}/night-audit`, manager, { businessDate }),
+      ),
+    );
+    expect(runs.map((run) => run.replayed).sort()).toEqual([false, true, true]);
+    expect(new Set(runs.map((run) => run.auditId)).size).toBe(1);
+    const events = await harness.waitForEvent(propertyId, (event) => event.type === 'night-audit.completed');
+    expect(events.filter((event) => event.type === 'night-audit.completed')).toHaveLength(1);
+    expect(
+      (await harness.json<{ businessDate: string }>(200, 'GET', `/v1/properties/${propertyId}`, manager)).businessDate,
+    ).toBe(addDays(businessDate, 1));
+  });
+
   it('honours a no-show grace day from the property policy', async () => {
     const { propertyId, businessDate, roomTypeId } = await harness.hotel(2, 'Europe/Paris');
     const manager = harness.token(['front_office_manager'], propertyId);
