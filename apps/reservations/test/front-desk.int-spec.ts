@@ -312,6 +312,27 @@ describe('front desk', () => {
     expect((await call('GET', url(next.id), h.desk)).json).toMatchObject({ roomId: roomB.id });
   });
 
+  it('on the departure date (after the night audit) an in-house guest checks out on time, and cannot move', async () => {
+    const h = await hotel();
+    const reservation = await book(h, { departure: addDays(h.businessDate, 1) });
+    expect((await call('POST', path(h, reservation.id, 'check-in'), h.desk, {})).status).toBe(200);
+    const audit = await call('POST', `/v1/properties/${h.propertyId}/night-audit`, h.manager, {
+      businessDate: h.businessDate,
+    });
+    expect(audit.json).toMatchObject({ nextBusinessDate: addDays(h.businessDate, 1), roomNightsPosted: 1 });
+    const move = await call('POST', path(h, reservation.id, 'room-move'), h.desk, { roomId: h.rooms[2].id });
+    expect(move.status).toBe(409);
+    expect(move.json).toMatchObject({ code: 'stay-already-over' });
+    const departures = await call('GET', `/v1/properties/${h.propertyId}/departures`, h.desk);
+    expect(departures.json).toMatchObject({
+      date: addDays(h.businessDate, 1),
+      items: [{ reservationId: reservation.id, status: 'checked_in' }],
+    });
+    expect((await call('POST', path(h, reservation.id, 'check-out'), h.desk)).status).toBe(200);
+    const [event] = await eventsOf(reservation.id, ['stay.checked-out']);
+    expect(event.data).toMatchObject({ early: false, businessDate: addDays(h.businessDate, 1) });
+  });
+
   it('refuses invalid transitions with 409 problem+json', async () => {
     const h = await hotel();
     const reservation = await book(h);

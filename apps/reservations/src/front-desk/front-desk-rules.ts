@@ -65,7 +65,10 @@ export function outOfOrderDuring(room: RoomForAssignment, from: string, to: stri
   return room.outOfOrderFrom <= lastNight && oooEnds >= from;
 }
 
-/** A booking can be checked in on its arrival date or later (a late arrival), never once its departure has come. */
+/**
+ * A booking can be checked in (or moved) on its arrival date or later (a late arrival), never once its departure
+ * has come: an overstaying guest is extended or checked out first.
+ */
 export function checkArrivalWindow(arrival: string, departure: string, businessDate: string): void {
   if (businessDate < arrival) {
     throw new ConflictError(

@@ -246,6 +246,7 @@ export class FrontDeskService {
         );
       }
       const property = await this.property(manager, propertyId);
+      checkArrivalWindow(reservation.arrival, reservation.departure, property.businessDate);
       const current = await this.currentAssignment(manager, reservation.id);
       if (!current) throw new ConflictError('no-room-assigned', 'The stay has no room to move from');
       if (current.room_id === input.roomId) {
