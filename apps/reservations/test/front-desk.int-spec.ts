@@ -310,6 +310,9 @@ describe('front desk', () => {
     expect(clashing.status).toBe(200);
     expect((await call('GET', url(later.id), h.desk)).json).toMatchObject({ roomId: null });
     expect((await call('GET', url(next.id), h.desk)).json).toMatchObject({ roomId: roomB.id });
+    // A cancelled booking gives its room back.
+    expect((await call('POST', path(h, next.id, 'cancel'), h.desk, { reason: 'Plans changed' })).status).toBe(200);
+    expect((await call('POST', path(h, later.id, 'assign-room'), h.desk, { roomId: roomB.id })).status).toBe(200);
   });
 
   it('on the departure date (after the night audit) an in-house guest checks out on time, and cannot move', async () => {

@@ -9,6 +9,7 @@ import { Guests1764400600000 } from './migrations/1764400600000-guests';
 import { RoomAssignmentEntity } from '../front-desk/room-assignment.entity';
 import { RoomAssignments1764400610000 } from './migrations/1764400610000-room-assignments';
 import { RoomAssignmentsFollowStays1764400620000 } from './migrations/1764400620000-room-assignments-follow-stays';
+import { RoomAssignmentsReleasedOnCancel1764400630000 } from './migrations/1764400630000-room-assignments-released-on-cancel';
 
 export const RESERVATIONS_ENTITIES = [
   PropertyEntity,
@@ -25,4 +26,5 @@ export const RESERVATIONS_MIGRATIONS = [
   Guests1764400600000,
   RoomAssignments1764400610000,
   RoomAssignmentsFollowStays1764400620000,
+  RoomAssignmentsReleasedOnCancel1764400630000,
 ];
