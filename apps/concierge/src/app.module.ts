@@ -3,9 +3,13 @@ import { TOPICS } from '@frontoffice/contracts';
 import { PlatformModule } from '@frontoffice/platform';
 import type { ConciergeEnv } from './config/concierge.env';
 import { CONCIERGE_ENTITIES, CONCIERGE_MIGRATIONS } from './database/schema';
+import { BookingsModule } from './bookings/bookings.module';
 import { ComplaintsModule } from './complaints/complaints.module';
+import { GroupEventsModule } from './group-events/group-events.module';
 import { LuggageModule } from './luggage/luggage.module';
 import { MessagesModule } from './messages/messages.module';
+import { ProceduresModule } from './procedures/procedures.module';
+import { RecommendationsModule } from './recommendations/recommendations.module';
 import { RequestsModule } from './requests/requests.module';
 import { SettingsModule } from './settings/settings.module';
 import { DirectoryModule } from './stays/directory.module';
@@ -32,6 +36,10 @@ export class AppModule {
         StayEventsModule,
         ComplaintsModule,
         MessagesModule,
+        RecommendationsModule,
+        BookingsModule,
+        GroupEventsModule,
+        ProceduresModule,
       ],
     };
   }

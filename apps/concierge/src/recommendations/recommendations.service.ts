@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { BusinessRuleViolation, NotFoundError } from '@frontoffice/platform';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { updateReturning } from '../common/sql';
+import { RecommendationQuery, RecommendationView, SaveRecommendationDto } from './recommendations.dto';
+import { matches, OpeningPeriod } from './search';
+
+interface RecommendationRow {
+  id: string;
+  property_id: string;
+  name: string;
+  category: string;
+  description: string | null;
+  tags: string[];
+  languages: string[];
+  address: string;
+  opening_hours: OpeningPeriod[];
+  phone: string | null;
+  website: string | null;
+  price_level: number | null;
+  created_by: string;
+  created_at: Date;
+}
+
+function toView(row: RecommendationRow): RecommendationView {
+  return {
+    id: row.id,
+    name: row.name,
+    category: row.category,
+    description: row.description,
+    tags: row.tags,
+    languages: row.languages,
+    address: row.address,
+    openingHours: row.opening_hours,
+    phone: row.phone,
+    website: row.website,
+    priceLevel: row.price_level,
+    createdBy: row.created_by,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** The property's catalogue of local recommendations and its search. */
+@Injectable()
+export class RecommendationsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async create(propertyId: string, input: SaveRecommendationDto, actor: string): Promise<RecommendationView> {
+    const rows: RecommendationRow[] = await this.dataSource.query(
+      `INSERT INTO recommendation (id, property_id, name, category, description, tags, languages, address,
+                                   opening_hours, phone, website, price_level, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
+      [randomUUID(), propertyId, ...this.columns(input), actor],
+    );
+    return toView(rows[0]);
+  }
+
+  async update(propertyId: string, id: string, input: SaveRecommendationDto): Promise<RecommendationView> {
+    const [row] = await updateReturning<RecommendationRow>(
+      this.dataSource.manager,
+      `UPDATE recommendation SET name = $3, category = $4, description = $5, tags = $6, languages = $7, address = $8,
+              opening_hours = $9, phone = $10, website = $11, price_level = $12
+        WHERE id = $1 AND property_id = $2 RETURNING *`,
+      [id, propertyId, ...this.columns(input)],
+    );
+    if (!row) throw new NotFoundError('recommendation', id);
+    return toView(row);
+  }
+
+  async search(propertyId: string, query: RecommendationQuery): Promise<RecommendationView[]> {
+    if ((query.openDay === undefined) !== (query.openTime === undefined)) {
+      throw new BusinessRuleViolation(
+        'open-day-and-time',
+        'openDay and openTime go together',
+        query.openDay ? 'openTime' : 'openDay',
+      );
+    }
+    const rows: RecommendationRow[] = await this.dataSource.query(
+      `SELECT * FROM recommendation WHERE property_id = $1 AND ($2::text IS NULL OR category = $2)
+        ORDER BY name LIMIT 5000`,
+      [propertyId, query.category ?? null],
+    );
+    return rows
+      .filter((row) =>
+        matches(
+          {
+            name: row.name,
+            category: row.category,
+            description: row.description,
+            address: row.address,
+            tags: row.tags,
+            languages: row.languages,
+            openingHours: row.opening_hours,
+          },
+          query,
+        ),
+      )
+      .slice(0, 500)
+      .map(toView);
+  }
+
+  async get(propertyId: string, id: string): Promise<RecommendationView> {
+    const rows: RecommendationRow[] = await this.dataSource.query(
+      'SELECT * FROM recommendation WHERE id = $1 AND property_id = $2',
+      [id, propertyId],
+    );
+    if (!rows[0]) throw new NotFoundError('recommendation', id);
+    return toView(rows[0]);
+  }
+
+  private columns(input: SaveRecommendationDto): unknown[] {
+    return [
+      input.name,
+      input.category,
+      input.description ?? null,
+      input.tags ?? [],
+      input.languages ?? [],
+      input.address,
+      JSON.stringify(input.openingHours ?? []),
+      input.phone ?? null,
+      input.website ?? null,
+      input.priceLevel ?? null,
+    ];
+  }
+}
