@@ -152,6 +152,12 @@ describe('guest profiles', () => {
     const guestId = inParis.json.items[0].id as string;
     expect((await call('GET', `${guests(paris)}/${guestId}`, paris.desk)).json.stays).toHaveLength(1);
     expect((await call('GET', `${guests(paris)}/${guestId}`, chain)).json.stays).toHaveLength(2);
+    const parisExport = await call('GET', `${guests(paris)}/${guestId}/export`, paris.manager);
+    expect(parisExport.json.stays).toHaveLength(1);
+    // Erasing a shared profile scrubs bookings at every property: chain-wide staff only.
+    const refused = await call('POST', `${guests(paris)}/${guestId}/erase`, paris.manager, { reason: 'Request' });
+    expect(refused.status).toBe(403);
+    expect(refused.json).toMatchObject({ code: 'chain-profile-erasure' });
   });
 
   it('lets the desk change contact details and language, and only a manager the VIP level, with a reason (audited)', async () => {

@@ -5,6 +5,7 @@ import {
   ALL_PROPERTIES,
   BusinessRuleViolation,
   ConflictError,
+  ForbiddenError,
   NotFoundError,
   OutboxService,
   Principal,
@@ -269,11 +270,11 @@ export class GuestsService {
     }
   }
 
-  /** Everything held about the guest, as JSON; the export itself is audited. */
+  /** Everything held about the guest (stays as far as the caller's properties go), as JSON; audited. */
   async export(propertyId: string, guestId: string, principal: Principal): Promise<GuestExport> {
     return this.dataSource.transaction(async (manager) => {
       const guest = await this.visibleGuest(manager, propertyId, guestId, principal);
-      const stays = await this.stays(manager, propertyId, guest.id, { properties: [ALL_PROPERTIES] });
+      const stays = await this.stays(manager, propertyId, guest.id, principal);
       await this.audit(manager, guest.id, propertyId, principal, 'exported', [
         { field: null, oldValue: null, newValue: null },
       ]);
@@ -315,6 +316,13 @@ export class GuestsService {
   async erase(propertyId: string, guestId: string, reason: string, principal: Principal): Promise<GuestDetailView> {
     return this.dataSource.transaction(async (manager) => {
       const guest = await this.visibleGuest(manager, propertyId, guestId, principal, true);
+      if (guest.scope === ALL_PROPERTIES && !principal.properties.includes(ALL_PROPERTIES)) {
+        // Erasure scrubs the guest's bookings at every property: chain-wide staff only.
+        throw new ForbiddenError(
+          'chain-profile-erasure',
+          'This profile is shared by the chain; a chain-wide front office manager erases it',
+        );
+      }
       if (guest.erasedAt) {
         const stays = await this.stays(manager, propertyId, guest.id, principal);
         return { ...toGuestView(guest), stays: stays.map(toStayView) };
