@@ -26,6 +26,8 @@ const CASES = [
   { employees: 50, weeks: 1 },
   { employees: 300, weeks: 1 },
   { employees: 50, weeks: 4 },
+  // A short-handed team: demand near the maximum hours, where a greedy fill starts leaving slots empty.
+  { employees: 50, weeks: 1, shiftsPerEmployee: 5.4, label: 'tight' },
 ];
 
 function violationsOf(generated, assignments, shifts) {
@@ -45,8 +47,8 @@ function violationsOf(generated, assignments, shifts) {
 await solveLp('Minimize\n obj: x\nSubject To\n c: x >= 1\nEnd', { timeLimitSeconds: 1, relativeGap: 0 });
 
 const rows = [];
-for (const { employees, weeks } of CASES) {
-  const generated = syntheticProperty(employees, { weeks });
+for (const { employees, weeks, shiftsPerEmployee, label } of CASES) {
+  const generated = syntheticProperty(employees, { weeks, shiftsPerEmployee });
   const problem = planningProblem({ ...generated, timezone: generated.property.timezone });
   const demand = problem.slots.reduce((sum, slot) => sum + slot.required, 0);
 
@@ -61,7 +63,7 @@ for (const { employees, weeks } of CASES) {
   const mipQuality = qualityOf(problem, mip.assignments);
   const greedyQuality = qualityOf(problem, greedy.assignments);
   rows.push({
-    case: `${employees} employees × ${weeks} week${weeks > 1 ? 's' : ''}`,
+    case: `${employees} employees × ${weeks} week${weeks > 1 ? 's' : ''}${label ? ` (${label})` : ''}`,
     rooms: generated.property.roomCount,
     demandPersonShifts: demand,
     mip: {

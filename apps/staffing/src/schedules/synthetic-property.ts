@@ -33,7 +33,7 @@ const LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'ja', 'zh'];
 
 export function syntheticProperty(
   employeeCount: number,
-  options: { seed?: number; weeks?: number } = {},
+  options: { seed?: number; weeks?: number; shiftsPerEmployee?: number } = {},
 ): SyntheticProperty {
   const next = random(options.seed ?? employeeCount);
   const weeks = options.weeks ?? 1;
@@ -71,9 +71,10 @@ export function syntheticProperty(
     });
     return { property, demand: computeDemand(property, rules, dateRange(weekStart, days), (d) => forecasts.get(d)!) };
   };
-  // Size the hotel so that the demand takes about 85% of the team's contract hours (about 4.3 shifts a week each).
+  // Size the hotel so that the demand takes about 85% of the team's contract hours (about 4.3 shifts a week each)
+  // unless asked for a tighter team.
   const personShifts = (demand: DemandItem[]): number => demand.reduce((sum, item) => sum + item.required, 0);
-  const target = employeeCount * 4.3 * weeks;
+  const target = employeeCount * (options.shiftsPerEmployee ?? 4.3) * weeks;
   let rooms = employeeCount * 8;
   for (let attempt = 0; attempt < 3; attempt++) {
     rooms = Math.max(20, Math.round((rooms * target) / Math.max(1, personShifts(demandFor(rooms).demand))));
