@@ -1,18 +1,19 @@
 import { validateEvent } from '@frontoffice/contracts';
-import { eventually } from '@frontoffice/platform/testing';
 import { randomUUID } from 'node:crypto';
 import {
   BillingHarness,
   caller,
   eur,
   fieldsOf,
-  FolioSummary,
   newStay,
   nightAuditCompleted,
   produce,
   propertyCreated,
   reservationCreated,
   startBilling,
+  guestFolio,
+  knownProperty,
+  eventually,
 } from './folios-kit';
 
 interface Session {
@@ -39,16 +40,8 @@ describe('billing-bridge cashier sessions', () => {
     const stay = newStay();
     await produce(harness.producer, propertyCreated(stay.propertyId, 'TILL', '2027-03-10'), reservationCreated(stay));
     const agent = caller(harness.service, ['front_desk'], [stay.propertyId], `desk-${randomUUID()}`);
-    const folio = await eventually(async () => {
-      const list = await agent.get<{ items: FolioSummary[] }>(
-        `/v1/properties/${stay.propertyId}/folios?reservationId=${stay.reservationId}`,
-      );
-      expect(list.body.items).toHaveLength(1);
-      return list.body.items[0];
-    });
-    await eventually(async () =>
-      expect((await agent.get(`/v1/properties/${stay.propertyId}/billing-settings`)).body.code).toBe('TILL'),
-    );
+    const folio = await guestFolio(agent, stay);
+    await knownProperty(agent, stay.propertyId, 'TILL');
     return { propertyId: stay.propertyId, folioId: folio.id, agent };
   }
 
@@ -104,7 +97,7 @@ describe('billing-bridge cashier sessions', () => {
     expect((await agent.post(close, { countedCash: eur(30_500) })).status).toBe(409);
     expect((await agent.post(payments, { method: 'cash', amount: eur(100) })).status).toBe(409);
 
-    const announced = await harness.probe.waitFor(
+    const announced = await harness.waitFor(
       (message) => message.json?.type === 'cashier-session.closed' && message.json?.subject === opened.body.id,
     );
     expect(validateEvent(announced.json).data).toMatchObject({ variance: eur(-50), autoClosed: false });

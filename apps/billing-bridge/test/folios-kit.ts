@@ -8,6 +8,8 @@ import {
 } from '@frontoffice/contracts';
 import {
   EventProbe,
+  eventually as eventuallyWithin,
+  ProbedMessage,
   RunningTestService,
   startTestService,
   testEnv,
@@ -19,11 +21,23 @@ import { randomUUID } from 'node:crypto';
 import { AppModule, BILLING_APP } from '../src/app.module';
 import { BillingEnv } from '../src/config/billing.env';
 
+/**
+ * Every billing test service consumes every event the machine's tests produce on the shared topics, so under a
+ * loaded CI run an event can take seconds to be applied: wait up to 30 s (an upper bound, not a timed assertion).
+ */
+export const EVENT_WAIT_MS = 30_000;
+
+export function eventually<T>(assertion: () => Promise<T> | T): Promise<T> {
+  return eventuallyWithin(assertion, { timeoutMs: EVENT_WAIT_MS });
+}
+
 /** Shared by the folio-side integration specs: the real service, the real broker, contract-valid events. */
 export interface BillingHarness {
   service: RunningTestService;
   producer: Producer;
   probe: EventProbe;
+  /** The first message on the billing topic matching `predicate`, waiting up to EVENT_WAIT_MS. */
+  waitFor(predicate: (message: ProbedMessage) => boolean): Promise<ProbedMessage>;
   stop(): Promise<void>;
 }
 
@@ -37,6 +51,7 @@ export async function startBilling(): Promise<BillingHarness> {
     service,
     producer,
     probe,
+    waitFor: (predicate) => probe.waitFor(predicate, EVENT_WAIT_MS),
     async stop() {
       await producer.disconnect();
       await probe.stop();
@@ -248,4 +263,22 @@ export interface FolioSummary {
 export interface FolioDetail extends FolioSummary {
   postings: Array<Record<string, unknown> & { amount: { amountMinor: number }; source: string }>;
   payments: Array<Record<string, unknown>>;
+}
+
+/** Waits until the stay's guest folio exists (its reservation.created was consumed) and returns it. */
+export async function guestFolio(api: Caller, stay: Stay): Promise<FolioSummary> {
+  return eventually(async () => {
+    const list = await api.get<{ items: FolioSummary[] }>(
+      `/v1/properties/${stay.propertyId}/folios?reservationId=${stay.reservationId}`,
+    );
+    expect(list.body.items).toHaveLength(1);
+    return list.body.items[0];
+  });
+}
+
+/** Waits until billing knows the property (its property.created was consumed). */
+export async function knownProperty(api: Caller, propertyId: string, code: string): Promise<void> {
+  await eventually(async () =>
+    expect((await api.get(`/v1/properties/${propertyId}/billing-settings`)).body.code).toBe(code),
+  );
 }

@@ -1,5 +1,5 @@
 import { createEvent, EventEnvelope, ReservationCreatedV1, TOPICS, validateEvent } from '@frontoffice/contracts';
-import { eventually, testToken } from '@frontoffice/platform/testing';
+import { testToken } from '@frontoffice/platform/testing';
 import { randomUUID } from 'node:crypto';
 import {
   BillingHarness,
@@ -15,6 +15,7 @@ import {
   serviceCharged,
   Stay,
   startBilling,
+  eventually,
 } from './folios-kit';
 
 function reservationCreated(propertyId: string): EventEnvelope<ReservationCreatedV1> {
@@ -91,7 +92,7 @@ describe('billing-bridge folios', () => {
       guestName: 'Jean Valjean',
       balance: { amountMinor: 0, currency: 'EUR' },
     });
-    const announced = await harness.probe.waitFor(
+    const announced = await harness.waitFor(
       (candidate) =>
         (candidate.json?.data as { reservationId?: string } | undefined)?.reservationId === event.data.reservationId,
     );

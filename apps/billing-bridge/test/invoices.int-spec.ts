@@ -1,5 +1,4 @@
 import { validateEvent } from '@frontoffice/contracts';
-import { eventually } from '@frontoffice/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
@@ -19,6 +18,9 @@ import {
   roomNightPosted,
   serviceCharged,
   startBilling,
+  guestFolio,
+  knownProperty,
+  eventually,
 } from './folios-kit';
 
 interface Invoice {
@@ -56,17 +58,9 @@ describe('billing-bridge full stay, settlement and invoices', () => {
     const desk = caller(harness.service, ['front_desk'], [propertyId], `desk-${randomUUID()}`);
     const manager = caller(harness.service, ['front_office_manager'], [propertyId], `fom-${randomUUID()}`);
     const finance = caller(harness.service, ['finance'], [propertyId]);
-    const folio = await eventually(async () => {
-      const list = await desk.get<{ items: FolioSummary[] }>(
-        `/v1/properties/${propertyId}/folios?reservationId=${stay.reservationId}`,
-      );
-      expect(list.body.items).toHaveLength(1);
-      return list.body.items[0];
-    });
+    const folio = await guestFolio(desk, stay);
     const folioPath = `/v1/properties/${propertyId}/folios/${folio.id}`;
-    await eventually(async () =>
-      expect((await desk.get(`/v1/properties/${propertyId}/billing-settings`)).body.code).toBe('TOUR'),
-    );
+    await knownProperty(desk, propertyId, 'TOUR');
     await manager.put(`/v1/properties/${propertyId}/tax-settings`, { cityTaxPerPersonPerNight: eur(260) });
 
     // An advance deposit is a liability until check-in: the folio balance does not move.
@@ -139,7 +133,7 @@ describe('billing-bridge full stay, settlement and invoices', () => {
     expect((await desk.post(`${folioPath}/settle`, {})).status).toBe(409);
     expect((await desk.get<FolioDetail>(folioPath)).body).toMatchObject({ status: 'settled', balance: eur(0) });
 
-    const issued = await harness.probe.waitFor(
+    const issued = await harness.waitFor(
       (message) => message.json?.type === 'invoice.issued' && message.json?.subject === settled.body.id,
     );
     expect(validateEvent(issued.json).data).toMatchObject({ invoiceNumber: 'TOUR-000001', total: eur(33_040) });
@@ -165,16 +159,8 @@ describe('billing-bridge full stay, settlement and invoices', () => {
     await produce(harness.producer, propertyCreated(propertyId, 'CITY'), reservationCreated(stay));
     const desk = caller(harness.service, ['front_desk'], [propertyId], `desk-${randomUUID()}`);
     const manager = caller(harness.service, ['front_office_manager'], [propertyId], `fom-${randomUUID()}`);
-    const guestFolio = await eventually(async () => {
-      const list = await desk.get<{ items: FolioSummary[] }>(
-        `/v1/properties/${propertyId}/folios?reservationId=${stay.reservationId}`,
-      );
-      expect(list.body.items).toHaveLength(1);
-      return list.body.items[0];
-    });
-    await eventually(async () =>
-      expect((await desk.get(`/v1/properties/${propertyId}/billing-settings`)).body.code).toBe('CITY'),
-    );
+    const guest = await guestFolio(desk, stay);
+    await knownProperty(desk, propertyId, 'CITY');
 
     const accounts = `/v1/properties/${propertyId}/city-ledger-accounts`;
     expect((await desk.post(accounts, { code: 'ACME', name: 'ACME' })).status).toBe(403);
@@ -215,7 +201,7 @@ describe('billing-bridge full stay, settlement and invoices', () => {
     expect(companyInvoice.body).toMatchObject({ sequenceNumber: 1, billTo: 'ACME Corporation', total: eur(15_000) });
     expect((await desk.get(`${accounts}/${account.body.id}`)).body).toMatchObject({ balance: eur(15_000) });
 
-    const guestPath = `/v1/properties/${propertyId}/folios/${guestFolio.id}`;
+    const guestPath = `/v1/properties/${propertyId}/folios/${guest.id}`;
     await desk.post(`${guestPath}/payments`, {
       method: 'bank_transfer',
       amount: eur(2_500),

@@ -1,5 +1,4 @@
 import { validateEvent } from '@frontoffice/contracts';
-import { eventually } from '@frontoffice/platform/testing';
 import { randomUUID } from 'node:crypto';
 import {
   BillingHarness,
@@ -7,12 +6,13 @@ import {
   eur,
   fieldsOf,
   FolioDetail,
-  FolioSummary,
   newStay,
   produce,
   propertyCreated,
   reservationCreated,
   startBilling,
+  guestFolio,
+  eventually,
 } from './folios-kit';
 
 interface Refund {
@@ -45,13 +45,7 @@ describe('billing-bridge payments and refunds', () => {
     const stay = newStay();
     await produce(harness.producer, propertyCreated(stay.propertyId, 'RFD'), reservationCreated(stay));
     const desk = caller(harness.service, ['front_desk'], [stay.propertyId]);
-    const folio = await eventually(async () => {
-      const list = await desk.get<{ items: FolioSummary[] }>(
-        `/v1/properties/${stay.propertyId}/folios?reservationId=${stay.reservationId}`,
-      );
-      expect(list.body.items).toHaveLength(1);
-      return list.body.items[0];
-    });
+    const folio = await guestFolio(desk, stay);
     const manager = caller(harness.service, ['front_office_manager'], [stay.propertyId], `fom-${randomUUID()}`);
     await eventually(async () =>
       expect(
@@ -95,7 +89,7 @@ describe('billing-bridge payments and refunds', () => {
     expect(fieldsOf(unknown)).toEqual(['amount.amountMinor', 'method', 'pan']);
     expect((await caller(harness.service, ['concierge'], [stay.propertyId]).post(path, {})).status).toBe(403);
 
-    const recorded = await harness.probe.waitFor(
+    const recorded = await harness.waitFor(
       (message) => message.json?.type === 'payment.recorded' && message.json?.subject === payment.id,
     );
     expect(validateEvent(recorded.json).data).toMatchObject({ method: 'card', cardLast4: '4242', deposit: false });
@@ -119,7 +113,7 @@ describe('billing-bridge payments and refunds', () => {
     const large = await desk.post<Refund>(refunds, request, 'large');
     expect(large.status).toBe(201);
     expect(large.body.status).toBe('pending_approval');
-    const approvalRequested = await harness.probe.waitFor(
+    const approvalRequested = await harness.waitFor(
       (message) => message.json?.type === 'refund.approval-requested' && message.json?.subject === large.body.id,
     );
     expect(validateEvent(approvalRequested.json).data).toMatchObject({ amount: eur(30_000), threshold: eur(10_000) });
@@ -163,7 +157,7 @@ describe('billing-bridge payments and refunds', () => {
     });
     const folioDetail = await desk.get<FolioDetail>(`/v1/properties/${stay.propertyId}/folios/${folio.id}`);
     expect(folioDetail.body.balance).toEqual(eur(-50_000 + 35_000));
-    await harness.probe.waitFor(
+    await harness.waitFor(
       (message) => message.json?.type === 'refund.issued' && message.json?.subject === large.body.id,
     );
     const issuedEvents = harness.probe.messages.filter(

@@ -3,11 +3,11 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiIdempotencyKey } from '../folios/idempotency-header';
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
 import {
   CashierSessionCloseView,
@@ -21,8 +21,6 @@ import {
 } from './cashier.dto';
 import { CashierService } from './cashier.service';
 
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'A replay returns the first answer' };
-
 @ApiTags('cashier sessions')
 @ApiBearerAuth()
 @Controller('v1/properties/:propertyId/cashier-sessions')
@@ -31,7 +29,7 @@ export class CashierController {
 
   @Post()
   @Roles('front_desk', 'front_office_manager')
-  @ApiHeader(IDEMPOTENCY)
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: "Open the caller's till with a float; one open till per agent" })
   @ApiCreatedResponse({ type: CashierSessionOpenedView })
   @ApiConflictResponse({ description: 'The agent already has an open till' })
@@ -46,7 +44,7 @@ export class CashierController {
   @Post(':sessionId/close')
   @HttpCode(200)
   @Roles('front_desk', 'front_office_manager')
-  @ApiHeader(IDEMPOTENCY)
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Blind close with the counted cash: answers expected, counted and variance' })
   @ApiOkResponse({ type: CashierSessionCloseView })
   close(

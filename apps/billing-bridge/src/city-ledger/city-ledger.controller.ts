@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiIdempotencyKey } from '../folios/idempotency-header';
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
 import {
   CityLedgerAccountList,
@@ -17,7 +18,7 @@ export class CityLedgerController {
 
   @Post()
   @Roles('front_office_manager', 'finance')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Open a company account on the city ledger' })
   @ApiCreatedResponse({ type: CityLedgerAccountView })
   create(

@@ -3,11 +3,11 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiIdempotencyKey } from './idempotency-header';
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
 import {
   CreateAllowanceDto,
@@ -20,8 +20,6 @@ import {
   PostingView,
 } from './folios.dto';
 import { FoliosService } from './folios.service';
-
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'A replay returns the first answer' };
 
 @ApiTags('folios')
 @ApiBearerAuth()
@@ -39,7 +37,7 @@ export class FoliosController {
 
   @Post()
   @Roles('front_desk', 'front_office_manager')
-  @ApiHeader(IDEMPOTENCY)
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'A further folio for a stay (e.g. company pays the room), with charge types routed to it' })
   @ApiCreatedResponse({ type: FolioView })
   create(
@@ -61,7 +59,7 @@ export class FoliosController {
 
   @Post(':folioId/charges')
   @Roles('front_desk', 'front_office_manager')
-  @ApiHeader(IDEMPOTENCY)
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Post a charge by hand (tax included), with a reason code' })
   @ApiCreatedResponse({ type: PostingView })
   @ApiConflictResponse({ description: 'The folio is settled, or in another currency' })
@@ -76,7 +74,7 @@ export class FoliosController {
 
   @Post(':folioId/allowances')
   @Roles('front_office_manager')
-  @ApiHeader(IDEMPOTENCY)
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'An allowance or the correction of a charge; front office manager, with a reason' })
   @ApiCreatedResponse({ type: PostingView })
   @ApiConflictResponse({ description: 'The charge was corrected already, or the folio is settled' })

@@ -15,6 +15,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { PaymentView } from '../payments/payments.dto';
 import { PositiveMoney } from './money-input';
 
 const REASON_CODE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -151,29 +152,11 @@ export class PostingView {
   @ApiProperty() postedAt!: string;
 }
 
-export class PaymentLineView {
-  @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['cash', 'card', 'bank_transfer', 'city_ledger'] }) method!: string;
-  @ApiMoney() amount!: Money;
-  @ApiMoney() refunded!: Money;
-  @ApiMoney() pendingRefund!: Money;
-  @ApiProperty() deposit!: boolean;
-  @ApiPropertyOptional({ enum: ['held', 'applied'] }) depositStatus?: string;
-  @ApiProperty() cityLedgerTransfer!: boolean;
-  @ApiPropertyOptional() cardLast4?: string;
-  @ApiPropertyOptional() processorRef?: string;
-  @ApiPropertyOptional() cityLedgerAccountId?: string;
-  @ApiPropertyOptional() cashierSessionId?: string;
-  @ApiProperty() businessDate!: string;
-  @ApiProperty() recordedBy!: string;
-  @ApiProperty() recordedAt!: string;
-}
-
 export class FolioDetailView extends FolioView {
   @ApiProperty({ type: [String], description: 'Charge types routed to this folio' }) routedChargeTypes!: string[];
   @ApiProperty({ type: [PostingView], description: 'Charges and credits' }) postings!: PostingView[];
-  @ApiProperty({ type: [PaymentLineView], description: 'Payments, deposits and city-ledger transfers' })
-  payments!: PaymentLineView[];
+  @ApiProperty({ type: [PaymentView], description: 'Payments, deposits and city-ledger transfers' })
+  payments!: PaymentView[];
 }
 
 export class FolioList {

@@ -32,9 +32,9 @@ import {
   CreateFolioDto,
   FolioDetailView,
   FolioView,
-  PaymentLineView,
   PostingView,
 } from './folios.dto';
+import { PAYMENT_SELECT, PaymentRow, toPaymentView } from '../payments/payment-view';
 import { allowanceDraft, chargeDraft, correctionDraft, PostingDraft, PostingOrigin } from './postings';
 
 interface PostingRow {
@@ -225,39 +225,16 @@ export class FoliosService {
       `SELECT ${POSTING_COLUMNS} FROM posting WHERE folio_id = $1 ORDER BY seq`,
       [folioId],
     );
-    const payments: Array<Record<string, string | boolean | null>> = await manager.query(
-      `SELECT p.id, p.method, p.amount_minor, p.refunded_minor, p.pending_refund_minor, p.is_deposit, p.deposit_status,
-         p.is_transfer, p.card_last4, p.processor_ref, p.city_ledger_account_id, p.cashier_session_id,
-         p.business_date::text AS business_date, p.recorded_by, p.created_at
-       FROM payment p WHERE p.folio_id = $1 ORDER BY p.seq`,
-      [folioId],
-    );
+    const payments: PaymentRow[] = await manager.query(`${PAYMENT_SELECT} WHERE folio_id = $1 ORDER BY seq`, [folioId]);
     const routing: { charge_type: string }[] = await manager.query(
       'SELECT charge_type FROM folio_routing_rule WHERE folio_id = $1 ORDER BY charge_type',
       [folioId],
     );
-    const money = (value: unknown) => ({ amountMinor: Number(value), currency: folio.currency });
     return {
       ...toFolioView(folio),
       routedChargeTypes: routing.map((rule) => rule.charge_type),
       postings: postings.map(toPostingView),
-      payments: payments.map((row): PaymentLineView => ({
-        id: String(row.id),
-        method: String(row.method),
-        amount: money(row.amount_minor),
-        refunded: money(row.refunded_minor),
-        pendingRefund: money(row.pending_refund_minor),
-        deposit: row.is_deposit === true,
-        depositStatus: (row.deposit_status as string | null) ?? undefined,
-        cityLedgerTransfer: row.is_transfer === true,
-        cardLast4: (row.card_last4 as string | null) ?? undefined,
-        processorRef: (row.processor_ref as string | null) ?? undefined,
-        cityLedgerAccountId: (row.city_ledger_account_id as string | null) ?? undefined,
-        cashierSessionId: (row.cashier_session_id as string | null) ?? undefined,
-        businessDate: String(row.business_date),
-        recordedBy: String(row.recorded_by),
-        recordedAt: (row.created_at as unknown as Date).toISOString(),
-      })),
+      payments: payments.map(toPaymentView),
     };
   }
 

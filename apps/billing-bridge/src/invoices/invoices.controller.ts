@@ -3,16 +3,14 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiIdempotencyKey } from '../folios/idempotency-header';
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
 import { CreateCreditNoteDto, InvoiceList, InvoiceQuery, InvoiceView, SettleFolioDto } from './invoices.dto';
 import { InvoicesService } from './invoices.service';
-
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'A replay returns the first answer' };
 
 @ApiTags('invoices')
 @ApiBearerAuth()
@@ -22,7 +20,7 @@ export class InvoicesController {
 
   @Post('folios/:folioId/settle')
   @Roles('front_desk', 'front_office_manager')
-  @ApiHeader(IDEMPOTENCY)
+  @ApiIdempotencyKey()
   @ApiOperation({
     summary:
       'Settle a folio at check-out: zero balance, or the balance moved to a city-ledger account; issues the invoice',
@@ -57,7 +55,7 @@ export class InvoicesController {
 
   @Post('invoices/:invoiceId/credit-notes')
   @Roles('front_office_manager')
-  @ApiHeader(IDEMPOTENCY)
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Cancel an invoice with a credit note (invoices never change); the folio reopens' })
   @ApiCreatedResponse({ type: InvoiceView })
   creditNote(

@@ -4,11 +4,11 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { ApiIdempotencyKey } from '../folios/idempotency-header';
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
 import {
   PaymentView,
@@ -22,8 +22,6 @@ import {
 } from './payments.dto';
 import { PaymentsService } from './payments.service';
 
-const IDEMPOTENCY = { name: 'Idempotency-Key', required: false, description: 'A replay returns the first answer' };
-
 @ApiTags('payments')
 @ApiBearerAuth()
 @Controller('v1/properties/:propertyId')
@@ -32,7 +30,7 @@ export class PaymentsController {
 
   @Post('folios/:folioId/payments')
   @Roles('front_desk', 'front_office_manager')
-  @ApiHeader(IDEMPOTENCY)
+  @ApiIdempotencyKey()
   @ApiOperation({
     summary:
       "Take a payment: cash (into the caller's open till), card (reference + last 4 only), bank transfer or city ledger",
@@ -50,7 +48,7 @@ export class PaymentsController {
 
   @Post('folios/:folioId/deposits')
   @Roles('front_desk', 'front_office_manager')
-  @ApiHeader(IDEMPOTENCY)
+  @ApiIdempotencyKey()
   @ApiOperation({ summary: 'Take an advance deposit, held as a liability and applied to the folio at check-in' })
   @ApiCreatedResponse({ type: PaymentView })
   deposit(
@@ -74,7 +72,7 @@ export class PaymentsController {
 
   @Post('payments/:paymentId/refunds')
   @Roles('front_desk', 'front_office_manager')
-  @ApiHeader(IDEMPOTENCY)
+  @ApiIdempotencyKey()
   @ApiOperation({
     summary:
       'Refund on a payment: never more than paid minus earlier refunds; above the threshold it waits for approval',
@@ -111,7 +109,7 @@ export class PaymentsController {
   @Post('refunds/:refundId/approve')
   @HttpCode(200)
   @Roles('front_office_manager')
-  @ApiHeader(IDEMPOTENCY)
+  @ApiIdempotencyKey()
   @ApiOperation({
     summary: 'Approve a refund above the threshold (by a manager other than the requester): it is issued, once',
   })
