@@ -390,7 +390,9 @@ describe('staffing service: demand, schedules, publication, repair and coverage 
           (m.json?.data as Json).shift === 'evening' &&
           (m.json?.data as Json).role === 'front_desk',
       );
-    await probe.waitFor((m) => m.json?.type === 'staffing.coverage-gap-detected' && m.json?.propertyId === propertyId);
+    // Anything the bookings raised was committed before this employee; the relay keeps the property's order.
+    await hire(propertyId, [{ employeeId: 'emp-late', name: 'Late', roles: ['porter'], contractHoursPerWeek: 20 }]);
+    await probe.waitFor((m) => m.json?.type === 'employee.updated' && m.json?.subject === 'emp-late');
     expect(alerts()).toHaveLength(1);
   });
 });

@@ -27,6 +27,8 @@ import type {
   ScheduleView,
 } from './schedules.dto';
 
+const MAX_ANNOUNCEMENT_BYTES = 700_000;
+
 function toAssignmentView(row: ScheduleAssignmentEntity): AssignmentView {
   return {
     employeeId: row.employeeId,
@@ -483,19 +485,27 @@ export class SchedulesService {
     schedule: ScheduleEntity,
     rows: ScheduleAssignmentEntity[],
   ): Promise<void> {
+    const data = {
+      scheduleId: schedule.id,
+      propertyId: schedule.propertyId,
+      weekStart: schedule.weekStart,
+      days: schedule.days,
+      publishedBy: schedule.publishedBy ?? 'unknown',
+      publishedAt: (schedule.publishedAt ?? new Date()).toISOString(),
+      shifts: rows.map(toAssignmentView),
+      unfilledSlots: schedule.unfilled.reduce((sum, u) => sum + u.missing, 0),
+    };
+    // Kafka's default limit is 1 MB a message: a message the broker refuses would hold up the outbox.
+    if (Buffer.byteLength(JSON.stringify(data)) > MAX_ANNOUNCEMENT_BYTES) {
+      throw new ConflictError(
+        'schedule-too-large',
+        `${rows.length} shifts are too many to announce in one event; publish this team week by week`,
+      );
+    }
     await this.outbox.publish(manager, 'schedule.published', {
       propertyId: schedule.propertyId,
       subject: schedule.id,
-      data: {
-        scheduleId: schedule.id,
-        propertyId: schedule.propertyId,
-        weekStart: schedule.weekStart,
-        days: schedule.days,
-        publishedBy: schedule.publishedBy ?? 'unknown',
-        publishedAt: (schedule.publishedAt ?? new Date()).toISOString(),
-        shifts: rows.map(toAssignmentView),
-        unfilledSlots: schedule.unfilled.reduce((sum, u) => sum + u.missing, 0),
-      },
+      data,
     });
   }
 
