@@ -78,6 +78,20 @@ describe('night audit', () => {
       reason: 'Broken window',
       to: today,
     });
+    // Scheduled for tomorrow night only: sellable today, out of order tomorrow, back the day after.
+    const scheduled = await harness.json<{ status: string }>(
+      200,
+      'PATCH',
+      `${path}/rooms/${rooms[4].id}/status`,
+      manager,
+      {
+        status: 'out_of_order',
+        reason: 'Carpet',
+        from: addDays(today, 1),
+        to: addDays(today, 1),
+      },
+    );
+    expect(scheduled.status).toBe('vacant_clean');
 
     const first = await harness.json<Report>(200, 'POST', `${path}/night-audit`, manager, { businessDate: today });
     expect(first).toMatchObject({
@@ -91,8 +105,13 @@ describe('night audit', () => {
       roomsTotal: 6,
       roomsOutOfOrder: 1,
       roomsSold: 1,
+      roomsStatusChanged: 2,
       replayed: false,
     });
+    const roomStatus = async (id: string) =>
+      (await harness.json<{ status: string }>(200, 'GET', `${path}/rooms/${id}`, manager)).status;
+    expect(await roomStatus(rooms[5].id)).toBe('vacant_dirty');
+    expect(await roomStatus(rooms[4].id)).toBe('out_of_order');
 
     const events = await harness.waitForEvent(propertyId, (event) => event.type === 'night-audit.completed');
     const auditEvents = events.slice(events.findIndex((event) => event.type === 'reservation.no-show'));
@@ -100,6 +119,8 @@ describe('night audit', () => {
       'reservation.no-show',
       'night-audit.room-night-posted',
       'group-block.released',
+      'room.status-changed',
+      'room.status-changed',
       'night-audit.completed',
     ]);
     expect(auditEvents[1].data).toMatchObject({
@@ -118,14 +139,14 @@ describe('night audit', () => {
       released: [{ date: addDays(today, 1), rooms: 2 }],
       roomNightsReleased: 2,
     });
-    expect(auditEvents[3]).toMatchObject({ subject: first.auditId, data: { roomsSold: 1, noShows: 1 } });
+    expect(auditEvents[5]).toMatchObject({ subject: first.auditId, data: { roomsSold: 1, noShows: 1 } });
 
     // Twice for one date: the same report, nothing done again.
     const second = await harness.json<Report>(200, 'POST', `${path}/night-audit`, manager, { businessDate: today });
     expect(second).toEqual({ ...first, replayed: true });
     expect(await harness.json(200, 'GET', `${path}/night-audit/${today}`, manager)).toEqual(second);
 
-    // The no-show's nights and the block's released rooms are back on sale: 6 rooms, 1 in house, 1 tomorrow.
+    // The no-show's nights and the block's released rooms are back on sale: 6 rooms, 1 out of order tomorrow, 1 in house, 1 arriving.
     const availability = await harness.json<{ items: { date: string; available: number; blocked: number }[] }>(
       200,
       'GET',
@@ -133,7 +154,7 @@ describe('night audit', () => {
       desk,
     );
     expect(availability.items.map((item) => [item.available, item.blocked])).toEqual([
-      [4, 0],
+      [3, 0],
       [6, 0],
     ]);
     const gone = await harness.json<{ status: string; noShowOn: string }>(
@@ -151,7 +172,14 @@ describe('night audit', () => {
     const next = await harness.json<Report>(200, 'POST', `${path}/night-audit`, manager, {
       businessDate: addDays(today, 1),
     });
-    expect(next).toMatchObject({ roomNightsPosted: 1, replayed: false, nextBusinessDate: addDays(today, 2) });
+    expect(next).toMatchObject({
+      roomNightsPosted: 1,
+      roomsOutOfOrder: 1,
+      roomsStatusChanged: 1,
+      replayed: false,
+      nextBusinessDate: addDays(today, 2),
+    });
+    expect(await roomStatus(rooms[4].id)).toBe('vacant_dirty');
     const later = await harness.waitForEvent(
       propertyId,
       (event) => event.type === 'night-audit.completed' && event.subject === next.auditId,

@@ -26,6 +26,8 @@ export class NightAuditReport {
   @ApiProperty() departures!: number;
   @ApiProperty({ type: [String], description: 'In-house stays without a room: not posted, to fix at the desk' })
   unassignedInHouse!: string[];
+  @ApiProperty({ description: 'Rooms whose out-of-order range started or ended with the next business date' })
+  roomsStatusChanged!: number;
   @ApiProperty() runBy!: string;
   @ApiProperty() completedAt!: string;
   @ApiProperty({ description: 'true when this date was already closed: the stored report, nothing done again' })

@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { GroupBlocksService } from '../group-blocks/group-blocks.service';
 import { PropertiesService } from '../properties/properties.service';
 import { PropertyEntity } from '../properties/property.entity';
+import { RoomsService } from '../properties/rooms.service';
 import { ReservationsService } from '../reservations/reservations.service';
 import { addDays } from '../reservations/stay';
 import { NightAuditReport } from './night-audit.dto';
@@ -38,6 +39,7 @@ export class NightAuditService {
     private readonly properties: PropertiesService,
     private readonly reservations: ReservationsService,
     private readonly groupBlocks: GroupBlocksService,
+    private readonly rooms: RoomsService,
     private readonly outbox: OutboxService,
   ) {}
 
@@ -154,6 +156,8 @@ export class NightAuditService {
         [propertyId, businessDate],
       );
     await manager.update(PropertyEntity, { id: propertyId }, { businessDate: nextBusinessDate });
+    // 5. Out-of-order ranges that start or end with the new date change those rooms' status.
+    const roomsStatusChanged = await this.rooms.applyOutOfOrderRanges(manager, propertyId, nextBusinessDate);
     const completedAt = new Date().toISOString();
     const report: StoredReport = {
       auditId,
@@ -171,6 +175,7 @@ export class NightAuditService {
       arrivals: figures.arrivals,
       departures: figures.departures,
       unassignedInHouse,
+      roomsStatusChanged,
       runBy: principal.sub,
       completedAt,
     };

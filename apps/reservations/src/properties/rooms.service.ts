@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { BusinessRuleViolation, ConflictError, NotFoundError, OutboxService } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { PropertiesService } from './properties.service';
-import { resolveRoomStatus } from './room-status';
+import { resolveRoomStatus, statusOnDate } from './room-status';
 import { RoomEntity, RoomStatus } from './room.entity';
 import { isUniqueViolation, uniqueViolationDetail } from './unique-violation';
 import { ChangeRoomStatusDto, CreateRoomDto, ListRoomsQuery, RoomView } from './rooms.dto';
@@ -17,7 +17,7 @@ export function toRoomView(room: RoomEntity): RoomView {
     roomTypeId: room.roomTypeId,
     status: room.status,
     outOfOrder:
-      room.status === 'out_of_order' && room.outOfOrderReason && room.outOfOrderFrom
+      room.outOfOrderReason && room.outOfOrderFrom
         ? { reason: room.outOfOrderReason, from: room.outOfOrderFrom, to: room.outOfOrderTo }
         : null,
   };
@@ -111,7 +111,11 @@ export class RoomsService {
     return this.dataSource.transaction(async (manager) => {
       const property = await this.properties.get(propertyId, manager);
       const room = await this.lockRoom(manager, propertyId, roomId);
-      const next = resolveRoomStatus(room.status, input, property.businessDate);
+      const next = resolveRoomStatus(room.status, input, property.businessDate, {
+        reason: room.outOfOrderReason,
+        from: room.outOfOrderFrom,
+        to: room.outOfOrderTo,
+      });
       return toRoomView(await this.apply(manager, room, next));
     });
   }
@@ -151,6 +155,35 @@ export class RoomsService {
       },
     });
     return saved;
+  }
+
+  /**
+   * The night audit's part once the business date becomes `date`: rooms whose out-of-order range starts go out of
+   * order, rooms whose range ended come back (vacant-dirty, ready for housekeeping). Returns the rooms changed.
+   */
+  async applyOutOfOrderRanges(manager: EntityManager, propertyId: string, date: string): Promise<number> {
+    const rooms = await manager
+      .createQueryBuilder(RoomEntity, 'room')
+      .setLock('pessimistic_write')
+      .where('room.property_id = :propertyId AND room.out_of_order_from IS NOT NULL', { propertyId })
+      .orderBy('room.id')
+      .getMany();
+    let changed = 0;
+    for (const room of rooms) {
+      const change = statusOnDate(room, date);
+      if (change === 'out_of_order') {
+        await this.apply(manager, room, {
+          status: 'out_of_order',
+          outOfOrderReason: room.outOfOrderReason,
+          outOfOrderFrom: room.outOfOrderFrom,
+          outOfOrderTo: room.outOfOrderTo,
+        });
+      } else if (change === 'back_in_order') {
+        await this.apply(manager, room, { status: 'vacant_dirty' });
+      }
+      if (change) changed += 1;
+    }
+    return changed;
   }
 
   async lockRoom(manager: EntityManager, propertyId: string, roomId: string): Promise<RoomEntity> {
