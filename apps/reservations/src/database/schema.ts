@@ -10,6 +10,7 @@ import { RoomAssignmentEntity } from '../front-desk/room-assignment.entity';
 import { RoomAssignments1764400610000 } from './migrations/1764400610000-room-assignments';
 import { RoomAssignmentsFollowStays1764400620000 } from './migrations/1764400620000-room-assignments-follow-stays';
 import { RoomAssignmentsReleasedOnCancel1764400630000 } from './migrations/1764400630000-room-assignments-released-on-cancel';
+import { RoomAssignmentsNoDeadlock1764400640000 } from './migrations/1764400640000-room-assignments-no-deadlock';
 
 export const RESERVATIONS_ENTITIES = [
   PropertyEntity,
@@ -27,4 +28,5 @@ export const RESERVATIONS_MIGRATIONS = [
   RoomAssignments1764400610000,
   RoomAssignmentsFollowStays1764400620000,
   RoomAssignmentsReleasedOnCancel1764400630000,
+  RoomAssignmentsNoDeadlock1764400640000,
 ];
