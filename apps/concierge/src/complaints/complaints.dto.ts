@@ -1,3 +1,4 @@
+import { OptionalReservationId, OptionalRoomNumber } from '../common/dto-fields';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   COMPENSATION_KINDS,
@@ -43,15 +44,10 @@ export class LogComplaintDto {
   @Length(1, 4000)
   guestWords!: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalReservationId()
   reservationId?: string;
 
-  @ApiPropertyOptional({ example: '512' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 16)
+  @OptionalRoomNumber()
   roomNumber?: string;
 
   @ApiPropertyOptional({ type: CompensationInputDto, description: 'Proposed now; the front office manager approves' })

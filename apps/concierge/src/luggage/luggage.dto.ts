@@ -1,3 +1,4 @@
+import { OptionalReservationId, OptionalRoomNumber } from '../common/dto-fields';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 
@@ -7,15 +8,10 @@ export class StoreLuggageDto {
   @Length(1, 32)
   tagNumber!: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalReservationId()
   reservationId?: string;
 
-  @ApiPropertyOptional({ example: '512' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 16)
+  @OptionalRoomNumber()
   roomNumber?: string;
 
   @ApiPropertyOptional({ example: 'Mr Smith', description: 'When the guest has no reservation here (day visitor)' })

@@ -1,3 +1,4 @@
+import { OptionalReservationId, OptionalRoomNumber } from '../common/dto-fields';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsUtcInstant,
@@ -21,15 +22,10 @@ export class CreateRequestDto {
   @Length(1, 2000)
   description!: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalReservationId()
   reservationId?: string;
 
-  @ApiPropertyOptional({ example: '512', description: 'Defaults to the room of the reservation' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 16)
+  @OptionalRoomNumber()
   roomNumber?: string;
 
   @ApiPropertyOptional({ enum: REQUEST_PRIORITIES, default: 'normal', description: 'VIP guests get at least high' })

@@ -276,7 +276,7 @@ export class RequestsService {
     return toRequestView(request, await this.history(requestId));
   }
 
-  async history(requestId: string): Promise<RequestHistoryView[]> {
+  async history(requestId: string, manager: EntityManager = this.dataSource.manager): Promise<RequestHistoryView[]> {
     const rows: Array<{
       action: string;
       from_status: string | null;
@@ -284,7 +284,7 @@ export class RequestsService {
       actor: string;
       note: string | null;
       at: Date;
-    }> = await this.dataSource.query(
+    }> = await manager.query(
       'SELECT action, from_status, to_status, actor, note, at FROM request_history WHERE request_id = $1 ORDER BY id',
       [requestId],
     );
@@ -317,31 +317,26 @@ export class RequestsService {
   }
 
   start(propertyId: string, requestId: string, principal: Principal, note?: string): Promise<RequestView> {
-    return this.transition(
-      propertyId,
-      requestId,
-      'start',
-      principal,
-      async (_manager, request) => {
-        this.assertAssigneeOrManager(request, principal);
-        return {};
-      },
-      note,
-    );
+    return this.progress(propertyId, requestId, 'start', principal, note);
   }
 
   complete(propertyId: string, requestId: string, principal: Principal, note?: string): Promise<RequestView> {
-    return this.transition(
-      propertyId,
-      requestId,
-      'complete',
-      principal,
-      async (_manager, request) => {
-        this.assertAssigneeOrManager(request, principal);
-        return {};
-      },
-      note,
-    );
+    return this.progress(propertyId, requestId, 'complete', principal, note);
+  }
+
+  /** Starting and completing are the assignee's (or the manager's) to do. */
+  private progress(
+    propertyId: string,
+    requestId: string,
+    action: 'start' | 'complete',
+    principal: Principal,
+    note?: string,
+  ): Promise<RequestView> {
+    const decide = async (_manager: EntityManager, request: RequestRow) => {
+      this.assertAssigneeOrManager(request, principal);
+      return {};
+    };
+    return this.transition(propertyId, requestId, action, principal, decide, note);
   }
 
   cancel(propertyId: string, requestId: string, principal: Principal, note?: string): Promise<RequestView> {
@@ -445,30 +440,8 @@ export class RequestsService {
         note ?? assigneeNote(action, after),
       );
       await this.announce(manager, action, after, principal.sub);
-      return toRequestView(after, await this.historyIn(manager, request.id));
+      return toRequestView(after, await this.history(request.id, manager));
     });
-  }
-
-  private async historyIn(manager: EntityManager, requestId: string): Promise<RequestHistoryView[]> {
-    const rows: Array<{
-      action: string;
-      from_status: string | null;
-      to_status: string;
-      actor: string;
-      note: string | null;
-      at: Date;
-    }> = await manager.query(
-      'SELECT action, from_status, to_status, actor, note, at FROM request_history WHERE request_id = $1 ORDER BY id',
-      [requestId],
-    );
-    return rows.map((row) => ({
-      action: row.action,
-      fromStatus: row.from_status,
-      toStatus: row.to_status,
-      actor: row.actor,
-      note: row.note,
-      at: row.at.toISOString(),
-    }));
   }
 
   private async announce(
