@@ -149,6 +149,17 @@ describe('staffing service: demand, schedules, publication, repair and coverage 
     expect(motelItems[0]!.reasons.join(' ')).toContain('one multi-role clerk');
 
     const palaceItems = await demandOf(palace, 186);
+    const forecast = await call(
+      'GET',
+      `/v1/properties/${palace}/staffing/demand?from=2027-05-03&to=2027-05-03`,
+      testToken(['front_desk'], [palace]),
+    );
+    expect(forecast.body.forecast[0]).toMatchObject({
+      arrivals: 186,
+      vipArrivals: 6,
+      arrivalLanguages: { es: 180, ja: 6 },
+      checkInPeak: { from: '15:00', to: '16:00' },
+    });
     const need = (shift: string, role: string) =>
       palaceItems.find((i) => i.shift === shift && i.role === role)?.required;
     expect(need('evening', 'front_desk')).toBeGreaterThanOrEqual(4);

@@ -1,4 +1,4 @@
-import { computeDemand, DayForecast, emptyForecast, PropertyProfile } from './demand-calculator';
+import { computeDemand, DayForecast, emptyForecast, peaksOf, PropertyProfile } from './demand-calculator';
 import { DEFAULT_STAFFING_RULES, effectiveRules } from './staffing-rules';
 
 const DATE = '2027-03-22';
@@ -86,5 +86,13 @@ describe('staffing rules', () => {
     expect(required(items, 'evening', 'front_office_manager')).toBe(1);
     expect(required(items, 'morning', 'concierge')).toBe(0);
     expect(required(items, 'night', 'night_auditor')).toBe(0);
+  });
+
+  it('finds the check-in and check-out peaks of a day', () => {
+    const day = { ...emptyForecast(DATE), arrivals: 100, departures: 80 };
+    expect(peaksOf(day, DEFAULT_STAFFING_RULES)).toEqual({
+      checkInPeak: { from: '15:00', to: '16:00', count: 15.9 },
+      checkOutPeak: { from: '10:00', to: '11:00', count: 16.3 },
+    });
   });
 });

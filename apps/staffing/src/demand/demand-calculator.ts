@@ -300,3 +300,33 @@ export function computeDemand(
   }
   return items;
 }
+
+export interface Peak {
+  /** Clock hour window, property-local. */
+  from: string;
+  to: string;
+  /** Expected transactions in that hour. */
+  count: number;
+}
+
+/** The busiest hour of the day for check-ins and for check-outs, from the day's counts and the rules' profiles. */
+export function peaksOf(
+  day: DayForecast,
+  rules: Pick<StaffingRules, 'checkInProfile' | 'checkOutProfile'>,
+): {
+  checkInPeak: Peak;
+  checkOutPeak: Peak;
+} {
+  const peak = (profile: number[], count: number): Peak => {
+    const hour = profile.reduce((best, weight, index) => (weight > (profile[best] ?? 0) ? index : best), 0);
+    return {
+      from: hh(hour),
+      to: hh((hour + 1) % 24),
+      count: Math.round(((count * (profile[hour] ?? 0)) / total(profile)) * 10) / 10,
+    };
+  };
+  return {
+    checkInPeak: peak(rules.checkInProfile, day.arrivals),
+    checkOutPeak: peak(rules.checkOutProfile, day.departures),
+  };
+}

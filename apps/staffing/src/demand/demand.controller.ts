@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
 import { DemandQueryDto, DemandView, StaffingRulesDto } from './demand.dto';
+import { peaksOf } from './demand-calculator';
 import { checkRange, DemandService } from './demand.service';
 import type { StaffingRules } from './staffing-rules';
 
@@ -17,7 +18,11 @@ export class DemandController {
   async get(@Param('propertyId', UuidParam) propertyId: string, @Query() query: DemandQueryDto): Promise<DemandView> {
     checkRange(query.from, query.to, 62);
     const demand = await this.demand.demand(propertyId, query.from, query.to);
-    return { items: demand.items, forecast: demand.forecast, nextCursor: null };
+    return {
+      items: demand.items,
+      forecast: demand.forecast.map((day) => ({ ...day, ...peaksOf(day, demand.rules) })),
+      nextCursor: null,
+    };
   }
 
   @Get('rules')

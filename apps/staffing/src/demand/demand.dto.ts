@@ -40,6 +40,12 @@ export class DemandItemView {
   @ApiProperty({ type: [String], description: 'Languages many arrivals of this shift speak' }) languages!: string[];
 }
 
+export class PeakView {
+  @ApiProperty({ example: '15:00' }) from!: string;
+  @ApiProperty({ example: '16:00' }) to!: string;
+  @ApiProperty({ description: 'Expected transactions in that hour' }) count!: number;
+}
+
 export class DayForecastView {
   @ApiProperty() date!: string;
   @ApiProperty() arrivals!: number;
@@ -48,6 +54,8 @@ export class DayForecastView {
   @ApiProperty() vipArrivals!: number;
   @ApiProperty() groupArrivals!: number;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) arrivalLanguages!: Record<string, number>;
+  @ApiProperty({ type: PeakView }) checkInPeak!: PeakView;
+  @ApiProperty({ type: PeakView }) checkOutPeak!: PeakView;
 }
 
 export class DemandView {
