@@ -99,6 +99,13 @@ describe('walking skeleton: four services, one broker, one database server', () 
       },
     );
     expect(roomType.status).toBe(201);
+    const rooms = await post(
+      'reservations',
+      `/v1/properties/${propertyId}/rooms/bulk`,
+      testToken(['front_office_manager'], [propertyId]),
+      { rooms: ['201', '202'].map((number) => ({ number, roomTypeId: roomType.body.id, floor: 2 })) },
+    );
+    expect(rooms.status).toBe(201);
 
     const desk = testToken(['front_desk'], [propertyId]);
     const bookedAt = Date.now();
