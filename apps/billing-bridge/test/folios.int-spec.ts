@@ -356,6 +356,7 @@ describe('billing-bridge folios', () => {
       ['PUT', `${p}/tax-settings`, {}],
       ['GET', `${p}/billing-settings`],
       ['PATCH', `${p}/billing-settings`, {}],
+      ['GET', `${p}/billing-audit`],
     ];
     const call = async (token: string, method: string, path: string, body?: unknown) =>
       (

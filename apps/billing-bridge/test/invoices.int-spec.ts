@@ -202,6 +202,13 @@ describe('billing-bridge full stay, settlement and invoices', () => {
     expect((await desk.get(`${accounts}/${account.body.id}`)).body).toMatchObject({ balance: eur(15_000) });
 
     const guestPath = `/v1/properties/${propertyId}/folios/${guest.id}`;
+    const overLimit = await desk.post(`${guestPath}/payments`, {
+      method: 'city_ledger',
+      amount: eur(90_000),
+      cityLedgerAccountId: account.body.id,
+    });
+    expect(overLimit.status).toBe(409);
+    expect(overLimit.body).toMatchObject({ code: 'credit-limit-exceeded' });
     await desk.post(`${guestPath}/payments`, {
       method: 'bank_transfer',
       amount: eur(2_500),

@@ -165,6 +165,15 @@ describe('billing-bridge payments and refunds', () => {
     );
     expect(issuedEvents).toHaveLength(1);
 
+    const trail = await approver.get<{ items: Array<{ action: string; actor: string; reason?: string }> }>(
+      `/v1/properties/${stay.propertyId}/billing-audit?subjectId=${large.body.id}`,
+    );
+    expect(trail.body.items.map(({ action, reason }) => [action, reason])).toEqual([
+      ['refund.approved', request.reason],
+      ['refund.requested', request.reason],
+    ]);
+    expect((await desk.get(`/v1/properties/${stay.propertyId}/billing-audit`)).status).toBe(403);
+
     // Paid 500.00: 350.00 refunded, 120.00 waiting, so a refund above what is left is refused.
     expect((await desk.post(refunds, { amount: eur(60_000), reason: 'Above the payment' })).status).toBe(409);
   });

@@ -12,6 +12,7 @@ import {
 } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { CashierService } from '../cashier/cashier.service';
+import { CityLedgerService } from '../city-ledger/city-ledger.service';
 import { recordAudit } from '../folios/billing-audit';
 import { refundableAmount } from '../folios/folio-balance';
 import {
@@ -92,6 +93,7 @@ export class PaymentsService {
     private readonly outbox: OutboxService,
     private readonly journal: JournalService,
     private readonly cashier: CashierService,
+    private readonly cityLedger: CityLedgerService,
   ) {}
 
   /** Writes a payment row on a locked folio and its event; the caller records the journal fact. */
@@ -174,12 +176,14 @@ export class PaymentsService {
         input.method === 'cash' ? await this.cashier.lockOpenSessionOf(manager, propertyId, principal.sub) : undefined;
       let holder = folio.guestName;
       if (input.method === 'city_ledger') {
-        const accounts: { name: string; currency: string }[] = await manager.query(
-          'SELECT name, currency FROM city_ledger_account WHERE id = $1 AND property_id = $2 AND active FOR SHARE',
-          [input.cityLedgerAccountId, propertyId],
+        const account = await this.cityLedger.assertCanTake(
+          manager,
+          propertyId,
+          input.cityLedgerAccountId!,
+          input.amount.amountMinor,
         );
-        if (!accounts[0]) throw new NotFoundError('city-ledger-account', input.cityLedgerAccountId!);
-        holder = accounts[0].name;
+        assertCurrency(folio, account.currency, 'cityLedgerAccountId');
+        holder = account.name;
       }
       const { businessDate } = await loadBillingProperty(manager, propertyId);
       const payment = await this.insertPayment(manager, folio, {

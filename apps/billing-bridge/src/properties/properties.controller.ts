@@ -1,16 +1,16 @@
-import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
-import { BillingSettingsView, UpdateBillingSettingsDto } from './properties.dto';
+import { AuditList, AuditQuery, BillingSettingsView, UpdateBillingSettingsDto } from './properties.dto';
 import { PropertiesService } from './properties.service';
 
 @ApiTags('billing settings')
 @ApiBearerAuth()
-@Controller('v1/properties/:propertyId/billing-settings')
+@Controller('v1/properties/:propertyId')
 export class PropertiesController {
   constructor(private readonly properties: PropertiesService) {}
 
-  @Get()
+  @Get('billing-settings')
   @Roles('front_desk', 'front_office_manager', 'finance')
   @ApiOperation({ summary: "The property's business date, refund approval threshold and till policy" })
   @ApiOkResponse({ type: BillingSettingsView })
@@ -18,7 +18,7 @@ export class PropertiesController {
     return this.properties.settings(propertyId);
   }
 
-  @Patch()
+  @Patch('billing-settings')
   @Roles('front_office_manager')
   @ApiOperation({ summary: 'Change the refund approval threshold or the till policy (audited)' })
   @ApiOkResponse({ type: BillingSettingsView })
@@ -28,5 +28,13 @@ export class PropertiesController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<BillingSettingsView> {
     return this.properties.updateSettings(propertyId, input, principal.sub);
+  }
+
+  @Get('billing-audit')
+  @Roles('front_office_manager', 'finance')
+  @ApiOperation({ summary: 'The audit trail of sensitive billing actions: who, when, what and why' })
+  @ApiOkResponse({ type: AuditList })
+  async audit(@Param('propertyId', UuidParam) propertyId: string, @Query() query: AuditQuery): Promise<AuditList> {
+    return { items: await this.properties.audit(propertyId, query), nextCursor: null };
   }
 }

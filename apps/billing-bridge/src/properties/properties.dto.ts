@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Money } from '@frontoffice/contracts';
 import { ApiMoney } from '@frontoffice/platform';
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { NonNegativeMoney } from '../folios/money-input';
 import { TILL_POLICIES, type TillPolicy } from './billing-property';
 
@@ -31,4 +31,30 @@ export class BillingSettingsView {
   @ApiProperty({ description: 'The business date billing posts to' }) businessDate!: string;
   @ApiMoney() refundApprovalThreshold!: Money;
   @ApiProperty({ enum: TILL_POLICIES }) tillPolicy!: TillPolicy;
+}
+
+export class AuditQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the actions on this refund, till, folio, invoice...' })
+  @IsOptional()
+  @IsUUID()
+  subjectId?: string;
+
+  @ApiPropertyOptional({ example: 'refund.approved' })
+  @IsOptional()
+  @Matches(/^[a-z-]+\.[a-z-]+$/, { message: 'action must look like refund.approved' })
+  action?: string;
+}
+
+export class AuditEntryView {
+  @ApiProperty() actor!: string;
+  @ApiProperty() action!: string;
+  @ApiProperty() subjectId!: string;
+  @ApiPropertyOptional() reason?: string;
+  @ApiProperty({ type: Object }) details!: Record<string, unknown>;
+  @ApiProperty() at!: string;
+}
+
+export class AuditList {
+  @ApiProperty({ type: [AuditEntryView] }) items!: AuditEntryView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }

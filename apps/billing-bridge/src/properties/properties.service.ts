@@ -6,7 +6,7 @@ import { NotFoundError } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../folios/billing-audit';
 import { BillingProperty, loadBillingProperty, TillPolicy } from './billing-property';
-import { BillingSettingsView, UpdateBillingSettingsDto } from './properties.dto';
+import { AuditEntryView, AuditQuery, BillingSettingsView, UpdateBillingSettingsDto } from './properties.dto';
 
 function toSettingsView(property: BillingProperty): BillingSettingsView {
   const currency = property.currency ?? 'EUR';
@@ -91,5 +91,30 @@ export class PropertiesService {
       });
       return toSettingsView(await loadBillingProperty(manager, propertyId));
     });
+  }
+
+  /** Who did what, when and why: refunds, allowances, till closes and variances, settings, invoices. */
+  async audit(propertyId: string, query: AuditQuery): Promise<AuditEntryView[]> {
+    const rows: Array<{
+      actor: string;
+      action: string;
+      subject_id: string;
+      reason: string | null;
+      details: Record<string, unknown>;
+      at: Date;
+    }> = await this.dataSource.query(
+      `SELECT actor, action, subject_id, reason, details, at FROM billing_audit
+       WHERE property_id = $1 AND ($2::uuid IS NULL OR subject_id = $2) AND ($3::text IS NULL OR action = $3)
+       ORDER BY at DESC, id DESC LIMIT 500`,
+      [propertyId, query.subjectId ?? null, query.action ?? null],
+    );
+    return rows.map((row) => ({
+      actor: row.actor,
+      action: row.action,
+      subjectId: row.subject_id,
+      reason: row.reason ?? undefined,
+      details: row.details,
+      at: row.at.toISOString(),
+    }));
   }
 }
