@@ -41,7 +41,11 @@ describe('concierge: message templates and the message log', () => {
     );
     for (const [language, subject, body] of [
       ['fr', 'Bienvenue {{guestFirstName}}', 'Votre chambre {{roomNumber}} est prête, {{guestName}}.'],
-      ['en', 'Welcome {{guestFirstName}}', 'Your room {{roomNumber}} is ready, {{guestName}}.'],
+      [
+        'en',
+        'Welcome {{guestFirstName}}',
+        'Your room {{roomNumber}} is ready, {{guestName}}. Arrival: {{arrivalDate}}.',
+      ],
     ]) {
       const saved = await fom.put(`/v1/properties/${propertyId}/message-templates/welcome/${language}`, {
         subject,
@@ -108,6 +112,7 @@ describe('concierge: message templates and the message log', () => {
       fallbackUsed: true,
       languageSource: 'property_fallback',
       subject: 'Welcome Yuki',
+      body: 'Your room 601 is ready, Yuki Sato. Arrival: 2027-01-10.',
     });
     expect(
       (

@@ -1,4 +1,4 @@
-import { eventually, RunningTestService } from '@frontoffice/platform/testing';
+import { eventually, RunningTestService, testToken } from '@frontoffice/platform/testing';
 import { randomUUID } from 'node:crypto';
 import { Broker, client, Items, startConcierge } from './support';
 
@@ -270,6 +270,58 @@ describe('concierge: stays, luggage tasks and roles', () => {
       priority: 'low',
     });
     expect(request.body.priority).toBe('urgent');
+  });
+
+  it('welcomes a guest who becomes a VIP during the stay, once', async () => {
+    const reservationId = randomUUID();
+    const guestId = randomUUID();
+    await broker.checkedIn(withPorters, reservationId, '330', { guestId, firstName: 'Maria', lastName: 'Callas' });
+    await eventually(async () => expect(await luggageTasks(withPorters, reservationId)).toHaveLength(1));
+    await broker.guestProfile(withPorters, guestId, 'vip', 'it');
+    await broker.guestProfile(withPorters, guestId, 'vvip', 'it');
+    const fom = client(service, ['front_office_manager'], [withPorters]);
+    await eventually(async () => {
+      const { body } = await fom.get<{ language: string; vipLevel: string }>(
+        `/v1/properties/${withPorters}/guests/${reservationId}`,
+      );
+      expect(body).toMatchObject({ language: 'it', vipLevel: 'vvip', arrival: '2027-01-10' });
+    });
+    const { body } = await fom.get<Items<Req>>(
+      `/v1/properties/${withPorters}/requests?queue=front_office_manager&reservationId=${reservationId}`,
+    );
+    expect(body.items.filter((item) => item.kind === 'vip_welcome')).toHaveLength(1);
+  });
+
+  it('defers, reopens and cancels a request, each step recorded, with or without a body', async () => {
+    const created = await desk().post<Req>(`/v1/properties/${withPorters}/requests`, {
+      category: 'maintenance',
+      description: 'Dripping tap',
+      roomNumber: '118',
+    });
+    const path = `/v1/properties/${withPorters}/requests/${created.body.id}`;
+    const until = new Date(Date.now() + 3_600_000).toISOString();
+    const deferred = await desk().post<Req & { deferredUntil: string; dueAt: string }>(`${path}/defer`, {
+      until,
+      reason: 'Guest asked for tomorrow',
+    });
+    expect(deferred.status).toBe(200);
+    expect(deferred.body).toMatchObject({ status: 'deferred', deferredUntil: until });
+    expect(new Date(deferred.body.dueAt).getTime()).toBeGreaterThan(new Date(until).getTime());
+    expect((await desk().post(`${path}/defer`, { until: '2020-01-01T00:00:00.000Z', reason: 'x' })).status).toBe(400);
+    expect((await desk().post<Req>(`${path}/reopen`)).body.status).toBe('open');
+    // No body at all is fine for the bodiless steps.
+    const response = await fetch(`${service.url}${path}/cancel`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${testToken(['front_desk'], [withPorters], 'desk-1')}` },
+    });
+    expect(response.status).toBe(200);
+    const { body } = await desk().get<Req & { history: Array<{ action: string; actor: string; note: string | null }> }>(
+      path,
+    );
+    expect(body.status).toBe('cancelled');
+    expect(body.history.map((step) => step.action)).toEqual(['created', 'defer', 'reopen', 'cancel']);
+    expect(body.history[1]).toMatchObject({ actor: 'desk-1', note: 'Guest asked for tomorrow' });
+    expect((await desk().post(`${path}/assign`, { employeeId: 'porter-1' })).status).toBe(409);
   });
 
   it('answers field-level 400s, and 403 for another property or a role without access', async () => {

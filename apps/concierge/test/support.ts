@@ -134,7 +134,13 @@ export class Broker {
     propertyId: string,
     reservationId: string,
     roomNumber: string,
-    guest: { firstName?: string; lastName?: string; language?: string; vipLevel?: 'none' | 'vip' | 'vvip' } = {},
+    guest: {
+      guestId?: string;
+      firstName?: string;
+      lastName?: string;
+      language?: string;
+      vipLevel?: 'none' | 'vip' | 'vvip';
+    } = {},
     times = 1,
   ) {
     const roomTypeId = randomUUID();
@@ -151,6 +157,7 @@ export class Broker {
         bookedRoomTypeId: roomTypeId,
         upgraded: false,
         guest: {
+          ...(guest.guestId ? { guestId: guest.guestId } : {}),
           firstName: guest.firstName ?? 'Camille',
           lastName: guest.lastName ?? 'Durand',
           ...(guest.language ? { language: guest.language } : {}),
@@ -177,6 +184,18 @@ export class Broker {
       roomTypeId: randomUUID(),
       businessDate: '2027-01-11',
       movedAt: new Date().toISOString(),
+    });
+  }
+
+  guestProfile(propertyId: string, guestId: string, vipLevel: 'none' | 'vip' | 'vvip', language?: string) {
+    return this.publish('guest.profile-updated', propertyId, guestId, {
+      guestId,
+      firstName: 'Maria',
+      lastName: 'Callas',
+      ...(language ? { language } : {}),
+      vipLevel,
+      changes: ['vipLevel'],
+      erased: false,
     });
   }
 

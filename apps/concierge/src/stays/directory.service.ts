@@ -44,6 +44,9 @@ interface StayRow {
   departure: string | null;
 }
 
+/** Stay dates as the calendar days they are (node-postgres would turn a DATE into a local-midnight Date). */
+const STAY_COLUMNS = `*, to_char(arrival, 'YYYY-MM-DD') AS arrival, to_char(departure, 'YYYY-MM-DD') AS departure`;
+
 function toStay(row: StayRow): StayGuest {
   return {
     reservationId: row.reservation_id,
@@ -148,7 +151,7 @@ export class DirectoryService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<StayGuest | undefined> {
     const rows: StayRow[] = await manager.query(
-      'SELECT * FROM stay_guest WHERE reservation_id = $1 AND property_id = $2',
+      `SELECT ${STAY_COLUMNS} FROM stay_guest WHERE reservation_id = $1 AND property_id = $2`,
       [reservationId, propertyId],
     );
     return rows[0] ? toStay(rows[0]) : undefined;
@@ -162,7 +165,7 @@ export class DirectoryService {
 
   async stays(propertyId: string, status?: StayStatus, roomNumber?: string): Promise<StayGuest[]> {
     const rows: StayRow[] = await this.dataSource.query(
-      `SELECT * FROM stay_guest WHERE property_id = $1 AND ($2::text IS NULL OR status = $2)
+      `SELECT ${STAY_COLUMNS} FROM stay_guest WHERE property_id = $1 AND ($2::text IS NULL OR status = $2)
           AND ($3::text IS NULL OR room_number = $3)
         ORDER BY room_number NULLS LAST, last_name LIMIT 500`,
       [propertyId, status ?? null, roomNumber ?? null],

@@ -125,8 +125,22 @@ export class StayTasksService {
     }
   }
 
-  guestProfile(manager: EntityManager, propertyId: string, profile: GuestProfileUpdatedV1): Promise<void> {
-    return this.directory.applyGuestProfile(manager, propertyId, profile);
+  /** A guest who becomes a VIP gets the manager's welcome on every stay not over yet. */
+  async guestProfile(manager: EntityManager, propertyId: string, profile: GuestProfileUpdatedV1): Promise<void> {
+    await this.directory.applyGuestProfile(manager, propertyId, profile);
+    if (profile.erased || !isVip(profile.vipLevel)) return;
+    const stays: Array<{ reservation_id: string; status: string; arrival: string | null }> = await manager.query(
+      `SELECT reservation_id, status, to_char(arrival, 'YYYY-MM-DD') AS arrival FROM stay_guest
+        WHERE guest_id = $1 AND property_id = $2 AND status IN ('expected', 'in_house')`,
+      [profile.guestId, propertyId],
+    );
+    const settings = await this.settings.get(propertyId, manager);
+    const soonest = slaDueAt('amenity', 'high', settings.slaMinutes, new Date());
+    for (const stay of stays) {
+      const dueAt =
+        stay.status === 'expected' && stay.arrival ? welcomeDueAt(stay.arrival, settings.timezone, soonest) : soonest;
+      await this.vipWelcome(manager, propertyId, stay.reservation_id, profile, { dueAt });
+    }
   }
 
   employee(manager: EntityManager, employee: EmployeeUpdatedV1): Promise<void> {
