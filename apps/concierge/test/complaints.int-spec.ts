@@ -22,12 +22,15 @@ describe('concierge: complaints and service recovery', () => {
     probe = await new EventProbe(kafka, [TOPICS.concierge]).start();
     service = await startConcierge();
     broker = await new Broker().start();
+    await broker.propertyCreated(propertyId, 'EUR');
     await broker.checkedIn(propertyId, reservationId, '512', { firstName: 'Noa', lastName: 'Levi' });
     const desk = client(service, ['front_desk'], [propertyId]);
     await eventually(async () => {
       const { body } = await desk.get<Items>(`/v1/properties/${propertyId}/guests`);
       expect(body.items).toHaveLength(1);
     });
+    const settings = await desk.get(`/v1/properties/${propertyId}/concierge-settings`);
+    expect(settings.body).toMatchObject({ propertyName: 'Hôtel du Test', timezone: 'Europe/Paris', currency: 'EUR' });
   });
 
   afterAll(async () => {
@@ -148,6 +151,12 @@ describe('concierge: complaints and service recovery', () => {
     expect(invalid.body.errors.map((error) => error.field).sort()).toEqual(
       ['amount.amountMinor', 'amount.currency', 'description', 'kind'].sort(),
     );
+    const dollars = await concierge().post<{ field: string; code: string }>(
+      `/v1/properties/${propertyId}/complaints/${logged.body.id}/compensation`,
+      { kind: 'allowance', amount: { amountMinor: 100, currency: 'USD' }, description: 'x' },
+    );
+    expect(dollars.status).toBe(400);
+    expect(dollars.body).toMatchObject({ code: 'currency-mismatch', field: 'amount.currency' });
     const proposed = await concierge().post<Complaint>(
       `/v1/properties/${propertyId}/complaints/${logged.body.id}/compensation`,
       { kind: 'free_service', amount: { amountMinor: 2500, currency: 'EUR' }, description: 'Free breakfast' },

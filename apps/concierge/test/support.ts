@@ -102,6 +102,18 @@ export class Broker {
     });
   }
 
+  propertyCreated(propertyId: string, currency = 'EUR') {
+    return this.publish('property.created', propertyId, propertyId, {
+      propertyId,
+      code: 'TST',
+      name: 'Hôtel du Test',
+      timezone: 'Europe/Paris',
+      currency,
+      country: 'FR',
+      businessDate: '2027-01-10',
+    });
+  }
+
   reservationCreated(
     propertyId: string,
     guest: { firstName?: string; lastName?: string; language?: string; vipLevel?: 'none' | 'vip' | 'vvip' } = {},

@@ -9,6 +9,8 @@ import {
 } from '@frontoffice/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { currencyProblem } from '../settings/settings-rules';
+import { SettingsService } from '../settings/settings.service';
 import { DirectoryService } from '../stays/directory.service';
 import { BookingView, CreateBookingDto } from './bookings.dto';
 
@@ -56,6 +58,7 @@ export class BookingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly directory: DirectoryService,
+    private readonly settings: SettingsService,
   ) {}
 
   create(propertyId: string, input: CreateBookingDto, actor: string): Promise<BookingView> {
@@ -64,6 +67,10 @@ export class BookingsService {
     }
     return this.dataSource.transaction(async (manager) => {
       const stay = await this.directory.requireStay(propertyId, input.reservationId, manager);
+      const wrongCurrency = input.price
+        ? currencyProblem((await this.settings.get(propertyId, manager)).currency, input.price.currency)
+        : undefined;
+      if (wrongCurrency) throw new BusinessRuleViolation('currency-mismatch', wrongCurrency, 'price.currency');
       if (input.price && (stay.status === 'cancelled' || stay.status === 'departed')) {
         throw new ConflictError('stay-closed', `The stay is ${stay.status}: nothing more can be charged to it`);
       }

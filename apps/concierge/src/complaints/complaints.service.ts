@@ -14,6 +14,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { iso } from '../common/desk-roles';
 import { updateReturning } from '../common/sql';
 import { RequestsService } from '../requests/requests.service';
+import { currencyProblem } from '../settings/settings-rules';
 import { SettingsService } from '../settings/settings.service';
 import { categoryReport, CompensationStatus, compensationProblem, decideCompensation } from './complaint-rules';
 import {
@@ -317,6 +318,11 @@ export class ComplaintsService {
       amountMinor: input.amount.amountMinor,
     });
     if (problem) throw new BusinessRuleViolation('compensation-invalid', problem.reason, problem.field);
+    const wrongCurrency = currencyProblem(
+      (await this.settings.get(complaint.property_id, manager)).currency,
+      input.amount.currency,
+    );
+    if (wrongCurrency) throw new BusinessRuleViolation('currency-mismatch', wrongCurrency, 'amount.currency');
     const rows: CompensationRow[] = await manager.query(
       `INSERT INTO compensation (id, complaint_id, property_id, reservation_id, kind, amount_minor, currency,
                                  description, status, proposed_by)

@@ -1,4 +1,4 @@
-import { DEFAULT_SLA_MINUTES, effectiveHasPorters, slaPolicy } from './settings-rules';
+import { currencyProblem, DEFAULT_SLA_MINUTES, effectiveHasPorters, slaPolicy } from './settings-rules';
 
 describe('concierge settings rules', () => {
   it('fills every category with the defaults and applies valid overrides only', () => {
@@ -15,5 +15,11 @@ describe('concierge settings rules', () => {
     expect(effectiveHasPorters(true, 0)).toBe(true);
     expect(effectiveHasPorters(null, 1)).toBe(true);
     expect(effectiveHasPorters(null, 0)).toBe(false);
+  });
+
+  it('refuses money in another currency than the property’s, once that is known', () => {
+    expect(currencyProblem('EUR', 'EUR')).toBeUndefined();
+    expect(currencyProblem(null, 'USD')).toBeUndefined();
+    expect(currencyProblem('EUR', 'USD')).toBe('The property bills in EUR, not USD');
   });
 });

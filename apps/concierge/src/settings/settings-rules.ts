@@ -22,6 +22,8 @@ export interface ConciergeSettings {
   propertyId: string;
   propertyName: string | null;
   timezone: string;
+  /** The property's currency once its property event arrived; charges must use it. */
+  currency: string | null;
   /** As set by the manager; null means "decide from the staff directory". */
   hasPorters: boolean | null;
   fallbackLanguage: string;
@@ -43,4 +45,10 @@ export function slaPolicy(overrides: Partial<Record<string, number>> | null | un
 /** A property has porters when the manager says so, or, left unset, when its directory holds an active porter. */
 export function effectiveHasPorters(setting: boolean | null, activePorters: number): boolean {
   return setting ?? activePorters > 0;
+}
+
+/** A charge or compensation in another currency than the property's could not be posted to the guest's folio. */
+export function currencyProblem(propertyCurrency: string | null, currency: string): string | undefined {
+  if (propertyCurrency === null || propertyCurrency === currency) return undefined;
+  return `The property bills in ${propertyCurrency}, not ${currency}`;
 }

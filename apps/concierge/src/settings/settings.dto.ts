@@ -46,6 +46,8 @@ export class SettingsView {
   @ApiProperty() propertyId!: string;
   @ApiProperty({ nullable: true, type: String }) propertyName!: string | null;
   @ApiProperty({ example: 'Europe/Paris' }) timezone!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'EUR', description: 'From the property events' })
+  currency!: string | null;
   @ApiProperty({ description: 'Effective value: the manager’s setting, else whether the directory has porters' })
   hasPorters!: boolean;
   @ApiProperty({ nullable: true, type: Boolean, description: 'The manager’s setting; null when left to the directory' })

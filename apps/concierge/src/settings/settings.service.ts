@@ -9,6 +9,7 @@ interface SettingsRow {
   property_id: string;
   property_name: string | null;
   timezone: string;
+  currency: string | null;
   has_porters: boolean | null;
   fallback_language: string;
   sla_minutes: Record<string, number>;
@@ -30,6 +31,7 @@ export class SettingsService {
       propertyId,
       propertyName: row?.property_name ?? null,
       timezone: row?.timezone ?? 'UTC',
+      currency: row?.currency ?? null,
       hasPorters: row?.has_porters ?? null,
       fallbackLanguage: row?.fallback_language ?? DEFAULT_FALLBACK_LANGUAGE,
       slaMinutes: slaPolicy(row?.sla_minutes),
@@ -54,6 +56,7 @@ export class SettingsService {
       propertyId,
       propertyName: settings.propertyName,
       timezone: settings.timezone,
+      currency: settings.currency,
       hasPorters: await this.hasPorters(propertyId, manager),
       hasPortersSetting: settings.hasPorters,
       fallbackLanguage: settings.fallbackLanguage,
@@ -86,12 +89,17 @@ export class SettingsService {
     });
   }
 
-  /** The property's name and time zone, from reservations' property events. */
-  async recordProperty(manager: EntityManager, propertyId: string, name: string, timezone: string): Promise<void> {
+  /** The property's name, time zone and currency, from reservations' property events. */
+  async recordProperty(
+    manager: EntityManager,
+    propertyId: string,
+    property: { name: string; timezone: string; currency: string },
+  ): Promise<void> {
     await manager.query(
-      `INSERT INTO concierge_settings (property_id, property_name, timezone) VALUES ($1, $2, $3)
-       ON CONFLICT (property_id) DO UPDATE SET property_name = EXCLUDED.property_name, timezone = EXCLUDED.timezone`,
-      [propertyId, name, timezone],
+      `INSERT INTO concierge_settings (property_id, property_name, timezone, currency) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (property_id) DO UPDATE SET property_name = EXCLUDED.property_name, timezone = EXCLUDED.timezone,
+         currency = EXCLUDED.currency`,
+      [propertyId, property.name, property.timezone, property.currency],
     );
   }
 }

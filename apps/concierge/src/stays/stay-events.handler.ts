@@ -24,12 +24,12 @@ export class StayEventsHandler {
 
   @EventPattern('property.created')
   onPropertyCreated(@Payload() event: EventEnvelope<PropertyCreatedV1>, @Ctx() context: EventContext): Promise<void> {
-    return this.stays.property(context.manager, event.data.propertyId, event.data.name, event.data.timezone);
+    return this.stays.property(context.manager, event.data.propertyId, event.data);
   }
 
   @EventPattern('property.updated')
   onPropertyUpdated(@Payload() event: EventEnvelope<PropertyUpdatedV1>, @Ctx() context: EventContext): Promise<void> {
-    return this.stays.property(context.manager, event.data.propertyId, event.data.name, event.data.timezone);
+    return this.stays.property(context.manager, event.data.propertyId, event.data);
   }
 
   @EventPattern('reservation.created')

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type {
   EmployeeUpdatedV1,
   GuestProfileUpdatedV1,
+  PropertyCreatedV1,
+  PropertyUpdatedV1,
   ReservationCreatedV1,
   ReservationModifiedV1,
   StayCheckedInV1,
@@ -28,8 +30,8 @@ export class StayTasksService {
     private readonly luggage: LuggageService,
   ) {}
 
-  property(manager: EntityManager, propertyId: string, name: string, timezone: string): Promise<void> {
-    return this.settings.recordProperty(manager, propertyId, name, timezone);
+  property(manager: EntityManager, propertyId: string, property: PropertyCreatedV1 | PropertyUpdatedV1): Promise<void> {
+    return this.settings.recordProperty(manager, propertyId, property);
   }
 
   async booked(
