@@ -138,6 +138,18 @@ describe('billing-bridge full stay, settlement and invoices', () => {
     );
     expect(validateEvent(issued.json).data).toMatchObject({ invoiceNumber: 'TOUR-000001', total: eur(33_040) });
 
+    // A late charge never reopens an invoiced folio: it goes to a new folio of the stay, due at once.
+    await produce(harness.producer, serviceCharged(stay, 1_500));
+    const late = await eventually(async () => {
+      const list = await desk.get<{ items: Array<FolioSummary & { label?: string }> }>(
+        `/v1/properties/${propertyId}/folios?reservationId=${stay.reservationId}`,
+      );
+      expect(list.body.items).toHaveLength(2);
+      return list.body.items[1];
+    });
+    expect(late).toMatchObject({ label: 'Late charges', status: 'due', balance: eur(1_500) });
+    await harness.waitFor((message) => message.json?.type === 'folio.opened' && message.json?.subject === late.id);
+
     // The day closes into a balanced journal batch that holds the payment, the concierge charge and the night.
     await produce(harness.producer, nightAuditCompleted(propertyId, '2027-03-11', '2027-03-12'));
     const journal = await eventually(async () => {

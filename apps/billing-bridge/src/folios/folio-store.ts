@@ -111,14 +111,14 @@ export async function adjustBalance(manager: EntityManager, folioId: string, del
  * Where an event's charge of `chargeType` goes for this reservation: the folio its routing rule names (e.g. the
  * company's folio for the room), else the guest's first folio. A charge arriving after that folio was settled (a
  * late minibar) opens a new folio window instead of reopening an invoiced one. Locked; undefined when the
- * reservation has no folio at all.
+ * reservation has no folio at all; `opened` when a late-charges window was opened for it.
  */
 export async function lockFolioForCharge(
   manager: EntityManager,
   propertyId: string,
   reservationId: string,
   chargeType: ChargeType,
-): Promise<FolioRecord | undefined> {
+): Promise<{ folio: FolioRecord; opened: boolean } | undefined> {
   const folios = await findFolios(
     manager,
     'property_id = $1 AND reservation_id = $2',
@@ -133,8 +133,8 @@ export async function lockFolioForCharge(
   const routed = folios.find((folio) => folio.id === rules[0]?.folio_id);
   const candidates = [routed, folios[0], ...folios].filter((folio): folio is FolioRecord => folio !== undefined);
   const open = candidates.find((folio) => folio.status === 'open' || folio.status === 'due');
-  if (open) return open;
-  return openFolioWindow(manager, folios[0], { label: 'Late charges' });
+  if (open) return { folio: open, opened: false };
+  return { folio: await openFolioWindow(manager, folios[0], { label: 'Late charges' }), opened: true };
 }
 
 /** A further folio for the same stay (a company folio, a late-charges folio), numbered after the existing ones. */

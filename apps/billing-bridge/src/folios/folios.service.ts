@@ -333,10 +333,11 @@ export class FoliosService {
     reservationId: string,
     chargeType: ChargeType,
   ): Promise<FolioRecord> {
-    const folio = await lockFolioForCharge(manager, propertyId, reservationId, chargeType);
+    const found = await lockFolioForCharge(manager, propertyId, reservationId, chargeType);
     // Thrown so the platform retries (the reservation's folio may still be on its way) and then dead-letters.
-    if (!folio) throw new Error(`No folio for reservation ${reservationId} of property ${propertyId} yet`);
-    return folio;
+    if (!found) throw new Error(`No folio for reservation ${reservationId} of property ${propertyId} yet`);
+    if (found.opened) await this.announceOpened(manager, found.folio);
+    return found.folio;
   }
 
   /** Room and tax of one stay-night, once per (reservation, business date) whatever the event id. */
