@@ -26,6 +26,8 @@ const CASES = [
   { employees: 50, weeks: 1 },
   { employees: 300, weeks: 1 },
   { employees: 50, weeks: 4 },
+  // Too large for one model: solved week by week (and role group by role group inside a week if needed).
+  { employees: 300, weeks: 4 },
   // A short-handed team: demand near the maximum hours, where a greedy fill starts leaving slots empty.
   { employees: 50, weeks: 1, shiftsPerEmployee: 5.4, label: 'tight' },
 ];

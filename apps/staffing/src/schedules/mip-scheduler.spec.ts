@@ -92,6 +92,19 @@ describe('MIP schedule builder', () => {
   });
 });
 
+describe('several weeks', () => {
+  it('plans weeks one after the other when they are too large together, within the rules across the weeks', async () => {
+    const generated = syntheticProperty(15, { weeks: 2 });
+    const problem = problemOf(generated);
+    const result = await buildSchedule(problem, { timeLimitSeconds: 10, relativeGap: 0.01, maxVariablesPerModel: 400 });
+    expect(result.stats.subproblems).toBeGreaterThanOrEqual(2);
+    expect(result.assignments.some((a) => a.date >= '2027-03-29')).toBe(true);
+    const assignments = withInstants(result.assignments, problem.shifts);
+    expect(check(generated, generated.employees, assignments)).toEqual([]);
+    expect(summary(result.unfilled)).toEqual(coverageShortfalls(generated.demand, assignments));
+  });
+});
+
 describe('the week before', () => {
   it('counts published shifts before the week for rest and days in a row', async () => {
     const generated = syntheticProperty(15);

@@ -1,4 +1,4 @@
-import { daysBetween } from '../shared/local-time';
+import { addDays, daysBetween } from '../shared/local-time';
 import { hasSolution, HighsResult, MipOptions, solveLp } from './highs-solver';
 import {
   explainUnfilled,
@@ -386,6 +386,9 @@ export async function buildSchedule(
   };
   const groups = roleGroups(problem);
   const totalVariables = estimateVariables(problem, groups.flat());
+  if (totalVariables > options.maxVariablesPerModel && problem.days > 7) {
+    return buildWeekByWeek(problem, options, started);
+  }
   if (totalVariables <= options.maxVariablesPerModel) {
     record(await solveModel({ problem, slots: problem.slots, employees: problem.employees, fixed: [] }, options));
   } else {
@@ -399,7 +402,10 @@ export async function buildSchedule(
       for (const roles of units) {
         const employees = problem.employees.filter((e) => e.roles.some((role) => roles.includes(role)));
         const slots = problem.slots.filter((slot) => roles.includes(slot.role));
-        const share = Math.max(1, (options.timeLimitSeconds * estimateVariables(problem, roles)) / totalVariables);
+        const share = Math.max(
+          Math.min(5, options.timeLimitSeconds),
+          (options.timeLimitSeconds * estimateVariables(problem, roles)) / totalVariables,
+        );
         record(
           await solveModel({ problem, slots, employees, fixed: [...fixed] }, { ...options, timeLimitSeconds: share }),
         );
@@ -410,6 +416,64 @@ export async function buildSchedule(
   stats.objective = qualityOf(problem, fixed).objective;
   stats.seconds = (Date.now() - started) / 1000;
   return { assignments: fixed, unfilled, stats };
+}
+
+/**
+ * Several weeks that are too large for one model: hours are limited per week, so the weeks are solved in order, each
+ * an optimisation of its own, with the weeks already planned as history (rest and days in a row carry over).
+ */
+async function buildWeekByWeek(
+  problem: PlanningProblem,
+  options: MipSchedulerOptions,
+  started: number,
+): Promise<PlanResult> {
+  const assignments: PlanAssignment[] = [];
+  const statuses: string[] = [];
+  let subproblems = 0;
+  let variables = 0;
+  let constraints = 0;
+  const shiftOf = new Map(problem.shifts.map((shift) => [shiftKey(shift.date, shift.shift), shift]));
+  for (let first = 0; first < problem.days; first += 7) {
+    const weekStart = addDays(problem.weekStart, first);
+    const days = Math.min(7, problem.days - first);
+    const inWeek = (date: string): boolean => {
+      const offset = daysBetween(weekStart, date);
+      return offset >= 0 && offset < days;
+    };
+    const week: PlanningProblem = {
+      ...problem,
+      weekStart,
+      days,
+      shifts: problem.shifts.filter((shift) => inWeek(shift.date)),
+      slots: problem.slots.filter((slot) => inWeek(slot.date)),
+      history: [
+        ...problem.history,
+        ...assignments.map((a) => {
+          const shift = shiftOf.get(shiftKey(a.date, a.shift))!;
+          return { employeeId: a.employeeId, date: a.date, startMs: shift.startMs, endMs: shift.endMs };
+        }),
+      ],
+    };
+    const result = await buildSchedule(week, options);
+    assignments.push(...result.assignments);
+    statuses.push(...result.stats.statuses);
+    subproblems += result.stats.subproblems;
+    variables += result.stats.variables;
+    constraints += result.stats.constraints;
+  }
+  return {
+    assignments,
+    unfilled: unfilledOf(problem, assignments),
+    stats: {
+      method: 'mip',
+      statuses,
+      subproblems,
+      variables,
+      constraints,
+      objective: qualityOf(problem, assignments).objective,
+      seconds: (Date.now() - started) / 1000,
+    },
+  };
 }
 
 /** Demand per qualified person: the role that is hardest to staff is planned first. */
