@@ -262,7 +262,7 @@ export interface FolioSummary {
 
 export interface FolioDetail extends FolioSummary {
   postings: Array<Record<string, unknown> & { amount: { amountMinor: number }; source: string }>;
-  payments: Array<Record<string, unknown>>;
+  payments: Array<Record<string, unknown> & { amount: { amountMinor: number }; refunded: { amountMinor: number } }>;
 }
 
 /** Waits until the stay's guest folio exists (its reservation.created was consumed) and returns it. */

@@ -13,7 +13,9 @@ import {
   startBilling,
   guestFolio,
   eventually,
+  checkedIn,
 } from './folios-kit';
+import { folioBalance } from '../src/folios/folio-balance';
 
 interface Refund {
   id: string;
@@ -190,5 +192,71 @@ describe('billing-bridge payments and refunds', () => {
     expect(statuses).toEqual([201, 201, 201, 201, 201, 409]);
     const after = await desk.get<Payment>(`/v1/properties/${stay.propertyId}/payments/${payment.id}`);
     expect(after.body.refunded).toEqual(eur(50_000));
+  });
+
+  it('holds advance deposits until check-in, then applies them to the folio', async () => {
+    const stay = newStay();
+    await produce(harness.producer, reservationCreated(stay));
+    const desk = caller(harness.service, ['front_desk'], [stay.propertyId]);
+    const folio = await guestFolio(desk, stay);
+    const deposits = `/v1/properties/${stay.propertyId}/folios/${folio.id}/deposits`;
+    expect(
+      fieldsOf(await desk.post(deposits, { method: 'city_ledger', amount: eur(1), cityLedgerAccountId: randomUUID() })),
+    ).toEqual(['method']);
+    const deposit = await desk.post<Payment & { depositStatus: string }>(deposits, {
+      method: 'bank_transfer',
+      amount: eur(20_000),
+    });
+    expect(deposit.body.depositStatus).toBe('held');
+    const refund = await desk.post(`/v1/properties/${stay.propertyId}/payments/${deposit.body.id}/refunds`, {
+      amount: eur(1_000),
+      reason: 'Changed plans',
+    });
+    expect(refund.status).toBe(409);
+    expect(refund.body).toMatchObject({ code: 'deposit-held' });
+
+    await produce(harness.producer, checkedIn(stay));
+    const folioPath = `/v1/properties/${stay.propertyId}/folios/${folio.id}`;
+    await eventually(async () => expect((await desk.get<FolioDetail>(folioPath)).body.balance).toEqual(eur(-20_000)));
+    expect((await desk.get(`/v1/properties/${stay.propertyId}/payments/${deposit.body.id}`)).body).toMatchObject({
+      depositStatus: 'applied',
+    });
+    expect((await desk.post(deposits, { method: 'bank_transfer', amount: eur(100) })).status).toBe(409);
+  });
+
+  it('keeps the folio balance equal to its postings and payments under concurrent charges, payments and refunds', async () => {
+    const { stay, folio, desk, payment } = await paidStay();
+    const base = `/v1/properties/${stay.propertyId}`;
+    await Promise.all([
+      ...Array.from({ length: 8 }, (_, index) =>
+        desk.post(`${base}/folios/${folio.id}/charges`, {
+          chargeType: index % 2 === 0 ? 'food_beverage' : 'other',
+          amount: eur(1_001 + index),
+          description: `Bar ${index}`,
+        }),
+      ),
+      ...Array.from({ length: 4 }, () =>
+        desk.post(`${base}/folios/${folio.id}/payments`, { method: 'bank_transfer', amount: eur(2_500) }),
+      ),
+      ...Array.from({ length: 4 }, (_, index) =>
+        desk.post(`${base}/payments/${payment.id}/refunds`, { amount: eur(3_000), reason: `Split ${index}` }),
+      ),
+    ]);
+    const detail = (await desk.get<FolioDetail>(`${base}/folios/${folio.id}`)).body;
+    const movements = [
+      ...detail.postings.map((posting) => ({ kind: 'posting' as const, amount: posting.amount.amountMinor })),
+      ...detail.payments.map((line) => ({
+        kind: 'payment' as const,
+        amount: line.amount.amountMinor,
+      })),
+      ...detail.payments.map((line) => ({
+        kind: 'refund' as const,
+        amount: line.refunded.amountMinor,
+      })),
+    ];
+    expect(detail.postings).toHaveLength(8);
+    expect(detail.payments).toHaveLength(5);
+    expect(detail.balance.amountMinor).toBe(folioBalance(movements));
+    expect(detail.balance).toEqual(eur(8 * 1_001 + 28 - 50_000 - 4 * 2_500 + 4 * 3_000));
   });
 });
