@@ -388,7 +388,7 @@ export class RequestsService {
       principal,
       async () => {
         if (isPorterOnly(principal)) throw new ForbiddenError('porter-cannot-reopen', 'Porters cannot reopen requests');
-        return { deferred_until: null };
+        return {};
       },
       note,
     );
@@ -425,7 +425,7 @@ export class RequestsService {
           request.id,
           to,
           to === 'open' ? null : assignee,
-          'deferred_until' in change ? change.deferred_until : request.deferred_until,
+          to === 'deferred' ? change.deferred_until : null,
           change.due_at ?? request.due_at,
         ],
       );
