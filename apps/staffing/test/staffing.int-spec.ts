@@ -229,6 +229,27 @@ describe('staffing service: demand, schedules, publication, repair and coverage 
     const schedule = await call('POST', `/v1/properties/${propertyId}/schedules`, manager, { weekStart: 'monday' });
     expect(schedule.status).toBe(400);
 
+    const hired = {
+      employeeId: 'emp-dup',
+      name: 'Dup',
+      roles: ['concierge'],
+      languages: ['fr'],
+      contractHoursPerWeek: 30,
+    };
+    expect((await call('POST', `/v1/properties/${propertyId}/employees`, manager, hired)).status).toBe(201);
+    const twice = await call('POST', `/v1/properties/${propertyId}/employees`, manager, hired);
+    expect(twice).toMatchObject({ status: 409, body: { code: 'employee-exists' } });
+    const below = await call('PATCH', `/v1/properties/${propertyId}/employees/emp-dup`, manager, {
+      maxHoursPerWeek: 10,
+    });
+    expect(below).toMatchObject({ status: 400, body: { code: 'max-hours-below-contract' } });
+    const left = await call('PATCH', `/v1/properties/${propertyId}/employees/emp-dup`, manager, { active: false });
+    expect(left.body).toMatchObject({ id: 'emp-dup', active: false, maxHoursPerWeek: 38 });
+    await probe.waitFor(
+      (m) =>
+        m.json?.type === 'employee.updated' && m.json?.subject === 'emp-dup' && (m.json?.data as Json).active === false,
+    );
+
     const desk = testToken(['front_desk'], [propertyId]);
     expect(
       (
