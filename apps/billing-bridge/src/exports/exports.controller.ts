@@ -2,19 +2,26 @@ import { Controller, Get, Logger, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles, UuidParam } from '@frontoffice/platform';
 import type { Response } from 'express';
-import { once } from 'node:events';
 import { PeriodQuery } from '../journal/period.dto';
 import { ExportSink, ExportsService } from './exports.service';
 
 /** Writes to the HTTP response, waiting for the socket to drain so a slow client never fills memory. */
 function responseSink(response: Response): ExportSink {
   let closed = false;
-  response.on('close', () => (closed = true));
+  response.once('close', () => (closed = true));
   return {
     aborted: () => closed,
-    async write(chunk: string): Promise<void> {
-      if (closed) return;
-      if (!response.write(chunk)) await Promise.race([once(response, 'drain'), once(response, 'close')]);
+    write(chunk: string): Promise<void> {
+      if (closed || response.write(chunk)) return Promise.resolve();
+      return new Promise((resolve) => {
+        const resume = () => {
+          response.off('drain', resume);
+          response.off('close', resume);
+          resolve();
+        };
+        response.on('drain', resume);
+        response.on('close', resume);
+      });
     },
   };
 }

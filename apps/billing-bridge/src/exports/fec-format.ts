@@ -49,8 +49,16 @@ export interface FecRecord {
 
 /** Digits after the decimal point of a currency (2 for EUR, 0 for JPY), as ISO 4217 defines them. */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = MINOR_DIGITS.get(currency);
+  if (digits === undefined) {
+    // Building a NumberFormat is slow: once per currency, not once per exported line.
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    MINOR_DIGITS.set(currency, digits);
+  }
+  return digits;
 }
+
+const MINOR_DIGITS = new Map<string, number>();
 
 /** 12345 EUR cents → "123,45"; integer arithmetic only, never a float. */
 export function fecAmount(minor: number, digits: number): string {
