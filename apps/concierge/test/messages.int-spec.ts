@@ -193,4 +193,42 @@ describe('concierge: message templates and the message log', () => {
     const otherProperty = client(service, ['concierge'], [randomUUID()]);
     expect((await otherProperty.get(`/v1/properties/${propertyId}/messages`)).status).toBe(403);
   });
+
+  it('fills an event reminder from the group event', async () => {
+    expect(
+      (
+        await fom().put(`/v1/properties/${propertyId}/message-templates/event_reminder/en`, {
+          subject: 'Reminder: {{eventName}}',
+          body: '{{guestFirstName}}, see you on {{eventDate}} at {{eventTime}} in the {{eventVenue}}.',
+        })
+      ).status,
+    ).toBe(200);
+    const event = await concierge().post<{ id: string }>(`/v1/properties/${propertyId}/group-events`, {
+      name: 'Gala dinner',
+      date: '2027-01-11',
+      startTime: '19:30',
+      venue: 'Salon Opéra',
+      headcount: 30,
+      reservationIds: [japanese],
+    });
+    const sent = await concierge().post<Message>(`/v1/properties/${propertyId}/messages`, {
+      purpose: 'event_reminder',
+      reservationId: japanese,
+      channel: 'app',
+      groupEventId: event.body.id,
+    });
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({
+      subject: 'Reminder: Gala dinner',
+      body: 'Yuki, see you on 2027-01-11 at 19:30 in the Salon Opéra.',
+      language: 'en',
+    });
+    const unknownEvent = await concierge().post(`/v1/properties/${propertyId}/messages`, {
+      purpose: 'event_reminder',
+      reservationId: japanese,
+      channel: 'app',
+      groupEventId: randomUUID(),
+    });
+    expect(unknownEvent.status).toBe(404);
+  });
 });

@@ -74,6 +74,14 @@ export class SendMessageDto {
   @IsIn(MESSAGE_CHANNELS)
   channel!: MessageChannel;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'For an event reminder: fills eventName, eventDate, eventTime and eventVenue from the group event',
+  })
+  @IsOptional()
+  @IsUUID()
+  groupEventId?: string;
+
   @ApiPropertyOptional({ example: { eventName: 'Gala dinner', eventTime: '19:30' } })
   @IsOptional()
   @IsObject()

@@ -178,6 +178,25 @@ export class MessagesService {
     return rows.map(toMessageView);
   }
 
+  private async groupEvent(
+    manager: EntityManager,
+    propertyId: string,
+    eventId: string,
+  ): Promise<Record<string, string>> {
+    const rows: Array<{ name: string; date: string; start_time: string; venue: string }> = await manager.query(
+      `SELECT name, to_char(date, 'YYYY-MM-DD') AS date, start_time, venue FROM group_event
+        WHERE id = $1 AND property_id = $2`,
+      [eventId, propertyId],
+    );
+    if (!rows[0]) throw new NotFoundError('group-event', eventId);
+    return {
+      eventName: rows[0].name,
+      eventDate: rows[0].date,
+      eventTime: rows[0].start_time,
+      eventVenue: rows[0].venue,
+    };
+  }
+
   private async renderFor(
     manager: EntityManager,
     propertyId: string,
@@ -207,6 +226,7 @@ export class MessagesService {
     );
     if (!choice) throw new NotFoundError('message-template', input.purpose);
     const template = templates.find((candidate) => candidate.language === choice.language)!;
+    const event = input.groupEventId ? await this.groupEvent(manager, propertyId, input.groupEventId) : {};
     const values: Record<string, string | undefined> = {
       guestFirstName: stay.firstName,
       guestLastName: stay.lastName,
@@ -216,6 +236,7 @@ export class MessagesService {
       departureDate: stay.departure ?? undefined,
       confirmationNumber: stay.confirmationNumber ?? undefined,
       propertyName: settings.propertyName ?? undefined,
+      ...event,
       ...variables,
     };
     const subject = render(template.subject, values);
