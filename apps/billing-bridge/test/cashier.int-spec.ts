@@ -138,9 +138,18 @@ describe('billing-bridge cashier sessions', () => {
     const counted = await manager.post<Session>(`${sessions}/${opened.body.id}/sign-off`, { countedCash: eur(14_000) });
     expect(counted.body).toMatchObject({ status: 'signed_off', variance: eur(0) });
     // The agent can open a new till on the new business date.
-    expect((await agent.post<Session & { businessDate: string }>(sessions, { float: eur(0) })).body.businessDate).toBe(
-      '2027-03-11',
+    const next = await agent.post<Session & { businessDate: string }>(sessions, { float: eur(0) });
+    expect(next.body.businessDate).toBe('2027-03-11');
+
+    // The same audit delivered again under another id changes nothing: today's till stays open.
+    const marker = newStay(propertyId);
+    await produce(
+      harness.producer,
+      nightAuditCompleted(propertyId, '2027-03-10', '2027-03-11'),
+      reservationCreated(marker),
     );
+    await guestFolio(agent, marker);
+    expect((await manager.get<Session>(`${sessions}/${next.body.id}`)).body.status).toBe('open');
   });
 
   it('opens one till per agent even when the agent asks twice at once: the database decides', async () => {

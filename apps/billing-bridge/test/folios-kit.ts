@@ -94,7 +94,7 @@ export interface Stay {
   departure: string;
 }
 
-export function newStay(propertyId = randomUUID(), arrival = '2027-03-10', departure = '2027-03-12'): Stay {
+export function newStay(propertyId: string = randomUUID(), arrival = '2027-03-10', departure = '2027-03-12'): Stay {
   return { propertyId, reservationId: randomUUID(), roomId: randomUUID(), arrival, departure };
 }
 

@@ -49,7 +49,8 @@ export class PropertiesService {
     propertyId: string,
     nextBusinessDate: string,
     currency: string,
-  ): Promise<BillingProperty> {
+  ): Promise<{ property: BillingProperty; rolled: boolean }> {
+    const before = await loadBillingProperty(manager, propertyId, true);
     await manager.query(
       `INSERT INTO billing_property (property_id, code, name, currency, timezone, country, business_date)
        VALUES ($1, 'INV', $4, $2, 'UTC', 'FR', $3)
@@ -57,7 +58,8 @@ export class PropertiesService {
          SET business_date = GREATEST(billing_property.business_date, EXCLUDED.business_date), updated_at = now()`,
       [propertyId, currency, nextBusinessDate, `Property ${propertyId}`],
     );
-    return loadBillingProperty(manager, propertyId, true);
+    const property = await loadBillingProperty(manager, propertyId, true);
+    return { property, rolled: !before.known || before.businessDate < nextBusinessDate };
   }
 
   async settings(propertyId: string): Promise<BillingSettingsView> {

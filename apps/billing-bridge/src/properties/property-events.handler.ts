@@ -44,25 +44,28 @@ export class PropertyEventsHandler {
   ): Promise<void> {
     const { manager } = context;
     const audit = event.data;
-    const property = await this.properties.rollBusinessDate(
+    const { property, rolled } = await this.properties.rollBusinessDate(
       manager,
       event.propertyId,
       audit.nextBusinessDate,
       audit.roomRevenue.currency,
     );
-    const tills = await this.cashier.handleNightAudit(manager, property, audit.businessDate);
-    await recordAudit(manager, {
-      propertyId: event.propertyId,
-      actor: 'night-audit',
-      action: 'night-audit.tills',
-      subjectId: audit.auditId,
-      details: { businessDate: audit.businessDate, policy: property.tillPolicy, ...tills },
-    });
-    if (tills.autoClosed.length > 0 || tills.leftOpen.length > 0) {
-      this.logger.warn(
-        { propertyId: event.propertyId, businessDate: audit.businessDate, ...tills },
-        'Tills were still open at the night audit',
-      );
+    // A late or repeated audit of a date already rolled past leaves today's tills alone.
+    if (rolled) {
+      const tills = await this.cashier.handleNightAudit(manager, property, audit.businessDate);
+      await recordAudit(manager, {
+        propertyId: event.propertyId,
+        actor: 'night-audit',
+        action: 'night-audit.tills',
+        subjectId: audit.auditId,
+        details: { businessDate: audit.businessDate, policy: property.tillPolicy, ...tills },
+      });
+      if (tills.autoClosed.length > 0 || tills.leftOpen.length > 0) {
+        this.logger.warn(
+          { propertyId: event.propertyId, businessDate: audit.businessDate, ...tills },
+          'Tills were still open at the night audit',
+        );
+      }
     }
     await this.journal.closeBusinessDate(manager, event.propertyId, audit.businessDate, audit);
   }
