@@ -229,6 +229,35 @@ describe('staffing service: demand, schedules, publication, repair and coverage 
     const schedule = await call('POST', `/v1/properties/${propertyId}/schedules`, manager, { weekStart: 'monday' });
     expect(schedule.status).toBe(400);
 
+    const changed = await call('PUT', `/v1/properties/${propertyId}/staffing/rules`, manager, {
+      minutesPerCheckIn: 10,
+      requiredSkills: { front_desk: ['cashiering'] },
+    });
+    expect(changed.status).toBe(200);
+    const rulesNow = await call(
+      'GET',
+      `/v1/properties/${propertyId}/staffing/rules`,
+      testToken(['front_desk'], [propertyId]),
+    );
+    expect(rulesNow.body).toMatchObject({ minutesPerCheckIn: 10, minutesPerCheckOut: 4, minRestHours: 11 });
+    const skilled = await call(
+      'GET',
+      `/v1/properties/${propertyId}/staffing/demand?from=2027-05-03&to=2027-05-03`,
+      manager,
+    );
+    expect(skilled.body.items.find((i: Json) => i.role === 'front_desk').skills).toEqual(['cashiering']);
+    const badSkills = await call('PUT', `/v1/properties/${propertyId}/staffing/rules`, manager, {
+      requiredSkills: { chef: ['knives'] },
+    });
+    expect(badSkills).toMatchObject({ status: 400, body: { code: 'unknown-role' } });
+    expect(
+      (
+        await call('PUT', `/v1/properties/${propertyId}/staffing/rules`, testToken(['front_desk'], [propertyId]), {
+          minutesPerCheckIn: 1,
+        })
+      ).status,
+    ).toBe(403);
+
     const hired = {
       employeeId: 'emp-dup',
       name: 'Dup',
