@@ -30,7 +30,7 @@ describe('billing-bridge exports', () => {
     fetch(`${service.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
   const setSiren = (propertyId: string) =>
     fetch(`${service.url}/v1/properties/${propertyId}/journal/settings`, {
-      method: 'PUT',
+      method: 'PATCH',
       headers: {
         authorization: `Bearer ${testToken(['finance'], [propertyId])}`,
         'content-type': 'application/json',

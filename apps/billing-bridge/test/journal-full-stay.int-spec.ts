@@ -53,7 +53,7 @@ describe('billing-bridge journal of a full stay', () => {
     const journalOf = (date: string) =>
       finance.get<Journal>(`/v1/properties/${propertyId}/journal?businessDate=${date}`);
     const folioPath = (folioId: string) => `/v1/properties/${propertyId}/folios/${folioId}`;
-    expect((await finance.put(`/v1/properties/${propertyId}/journal/settings`, { siren: '732829320' })).status).toBe(
+    expect((await finance.patch(`/v1/properties/${propertyId}/journal/settings`, { siren: '732829320' })).status).toBe(
       200,
     );
     await eventually(async () =>

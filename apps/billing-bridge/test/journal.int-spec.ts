@@ -194,7 +194,7 @@ describe('billing-bridge journal', () => {
     expect(defaults.body).toMatchObject({ siren: null, chart: { accounts: { guest_ledger: { number: '411' } } } });
 
     const updated = await call(`/v1/properties/${propertyId}/journal/settings`, manager, {
-      method: 'PUT',
+      method: 'PATCH',
       body: JSON.stringify({
         siren: '732829320',
         companyName: 'Hôtel de l’Opéra SAS',
@@ -231,7 +231,7 @@ describe('billing-bridge journal', () => {
     expect(audit).toEqual([{ actor: 'fom-1' }]);
 
     const invalid = await call(`/v1/properties/${propertyId}/journal/settings`, manager, {
-      method: 'PUT',
+      method: 'PATCH',
       body: JSON.stringify({
         siren: '732829321',
         accounts: { guest_ledger: { number: 'abc', label: '' }, petty_cash: { number: '531', label: 'x' } },
@@ -288,7 +288,7 @@ describe('billing-bridge journal', () => {
     expect(
       (
         await call(`/v1/properties/${propertyId}/journal/settings`, testToken(['front_desk'], [propertyId]), {
-          method: 'PUT',
+          method: 'PATCH',
           body: JSON.stringify({ siren: '732829320' }),
         })
       ).status,

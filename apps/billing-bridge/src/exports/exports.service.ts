@@ -86,7 +86,7 @@ export class ExportsService {
     if (!siren) {
       throw new ConflictError(
         'siren-missing',
-        'Set the property SIREN (PUT /v1/properties/{propertyId}/journal/settings) before exporting a FEC',
+        'Set the property SIREN (PATCH /v1/properties/{propertyId}/journal/settings) before exporting a FEC',
         { propertyId },
       );
     }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
 import { PeriodQuery } from './period.dto';
@@ -49,7 +49,7 @@ export class JournalController {
     return this.settings.get(propertyId);
   }
 
-  @Put('settings')
+  @Patch('settings')
   @ApiOperation({
     summary: 'Change account numbers, journal codes or the SIREN (audited); lines already booked keep theirs',
   })
