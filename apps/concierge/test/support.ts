@@ -23,7 +23,7 @@ export interface Answer<T = Record<string, unknown>> {
 }
 
 /** A caller of the HTTP API with one token. */
-export function client(service: RunningTestService, roles: StaffRole[], properties: string[], sub?: string) {
+export function client(service: { url: string }, roles: StaffRole[], properties: string[], sub?: string) {
   const token = testToken(roles, properties, sub);
   const call = async <T = Record<string, unknown>>(
     method: string,
