@@ -121,10 +121,8 @@ describe('staffing service: demand, schedules, publication, repair and coverage 
   it('sizes a 20-room motel and a 600-room five-star hotel from the same rules, with the reasons', async () => {
     const motel = await property(20, 2);
     const palace = await property(600, 5);
-    await send(
-      motel,
-      Array.from({ length: 8 }, () => booking(motel, '2027-05-03')),
-    );
+    const motelBookings = Array.from({ length: 8 }, () => booking(motel, '2027-05-03'));
+    await send(motel, motelBookings);
     await send(palace, [
       ...Array.from({ length: 180 }, () => booking(palace, '2027-05-03')),
       ...Array.from({ length: 6 }, () => booking(palace, '2027-05-03', { vipLevel: 'vip', language: 'ja' })),
@@ -139,7 +137,49 @@ describe('staffing service: demand, schedules, publication, repair and coverage 
         expect(response.body.forecast[0].arrivals).toBe(expected);
         return response.body.items as Json[];
       });
-    const motelItems = await demandOf(motel, 8);
+    await demandOf(motel, 8);
+    // One booking cancelled, one moved a day later: the forecast follows.
+    const [first, second] = motelBookings as unknown as [Json, Json];
+    await send(motel, [
+      createEvent('reservation.cancelled', {
+        propertyId: motel,
+        subject: first.data.reservationId,
+        data: {
+          reservationId: first.data.reservationId,
+          confirmationNumber: first.data.confirmationNumber,
+          roomTypeId: first.data.roomTypeId,
+          arrival: first.data.arrival,
+          departure: first.data.departure,
+          reason: 'plans changed',
+          cancelledAt: '2027-04-01T10:00:00.000Z',
+        },
+      }),
+      createEvent('reservation.modified', {
+        propertyId: motel,
+        subject: second.data.reservationId,
+        data: {
+          ...second.data,
+          status: 'confirmed',
+          changes: ['dates'],
+          arrival: '2027-05-04',
+          departure: '2027-05-06',
+          previousArrival: second.data.arrival,
+          previousDeparture: second.data.departure,
+          previousRoomTypeId: second.data.roomTypeId,
+          nights: [
+            { date: '2027-05-04', price: { amountMinor: 15_000, currency: 'EUR' } },
+            { date: '2027-05-05', price: { amountMinor: 15_000, currency: 'EUR' } },
+          ],
+        },
+      }),
+    ]);
+    const motelItems = await demandOf(motel, 6);
+    const nextDay = await call(
+      'GET',
+      `/v1/properties/${motel}/staffing/demand?from=2027-05-04&to=2027-05-04`,
+      testToken(['front_desk'], [motel]),
+    );
+    expect(nextDay.body.forecast[0]).toMatchObject({ arrivals: 1, inHouse: 7 });
     expect(motelItems.filter((i) => i.required > 0).map((i) => [i.shift, i.role, i.required])).toEqual([
       ['morning', 'front_desk', 1],
       ['evening', 'front_desk', 1],
