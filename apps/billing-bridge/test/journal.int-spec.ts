@@ -64,6 +64,10 @@ describe('billing-bridge journal', () => {
     const replay = await record(charge);
     expect(first.recorded).toBe(true);
     expect(replay).toMatchObject({ recorded: false, entryId: first.entryId });
+    await expect(record({ ...charge, label: 'Reworded', net: 10_000 })).rejects.toMatchObject({
+      code: 'journal-fact-mismatch',
+    });
+    await expect(journal.record(dataSource.manager, charge)).rejects.toThrow(/inside the transaction/);
     await record({
       ...base,
       businessDate: day,

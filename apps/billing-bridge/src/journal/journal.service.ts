@@ -57,6 +57,32 @@ function toSummary(row: BatchRow, closedNow: boolean): JournalBatchSummary {
   };
 }
 
+/** What a fact books, whatever its wording: a replay must carry the same. */
+function amountsOf(fact: FinancialFact): string {
+  const { propertyId, businessDate, currency, kind } = fact;
+  const amounts = journalAmounts(fact);
+  return JSON.stringify({ propertyId, businessDate, currency, kind, amounts });
+}
+
+function journalAmounts(fact: FinancialFact): unknown[] {
+  switch (fact.kind) {
+    case 'charge':
+    case 'allowance':
+      return [fact.department, fact.net, fact.vat, fact.cityTax, fact.folioId ?? null];
+    case 'payment':
+    case 'refund':
+      return [fact.method, fact.amount, fact.folioId ?? null, fact.cityLedgerAccountId ?? null];
+    case 'deposit_received':
+      return [fact.method, fact.amount, fact.folioId ?? null];
+    case 'deposit_applied':
+      return [fact.amount, fact.folioId ?? null];
+    case 'city_ledger_transfer':
+      return [fact.amount, fact.folioId ?? null, fact.cityLedgerAccountId];
+    case 'cash_variance':
+      return [fact.variance, fact.cashierSessionId];
+  }
+}
+
 /**
  * The general-ledger journal. Both operations run in the caller's transaction, so a fact and the change it
  * describes (a payment, a posting) commit together, and a business date's close commits with the night audit.
@@ -70,6 +96,9 @@ export class JournalService {
 
   /** Writes a fact's balanced lines; once per (sourceId, kind): a replay writes nothing and says so. */
   async record(manager: EntityManager, fact: FinancialFact): Promise<RecordedEntry> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('JournalService.record must run inside the transaction of the change it records');
+    }
     const { chart } = await this.settings.find(manager, fact.propertyId);
     const lines = journalLinesFor(fact, chart);
     const journal = chart.journals[journalRoleFor(fact)];
@@ -92,10 +121,18 @@ export class JournalService {
       ],
     );
     if (inserted.length === 0) {
-      const existing: { id: string }[] = await manager.query(
-        'SELECT id FROM journal_entry WHERE source_id = $1 AND kind = $2',
+      const existing: { id: string; fact: FinancialFact }[] = await manager.query(
+        'SELECT id, fact FROM journal_entry WHERE source_id = $1 AND kind = $2',
         [fact.sourceId, fact.kind],
       );
+      // A replay is the same fact again; the same source with other amounts is a bug that must not pass silently.
+      if (amountsOf(existing[0].fact) !== amountsOf(fact)) {
+        throw new ConflictError(
+          'journal-fact-mismatch',
+          `The ${fact.kind} ${fact.sourceId} was already recorded with other amounts`,
+          { sourceId: fact.sourceId, kind: fact.kind },
+        );
+      }
       return { entryId: existing[0].id, recorded: false, lines };
     }
     const entryId = inserted[0].id;
