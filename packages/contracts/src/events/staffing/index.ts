@@ -25,7 +25,8 @@ export const STAFFING_EVENTS = [
     topic,
     payload: SchedulePublishedV1,
     subject: 'scheduleId',
-    summary: 'The front office manager published a schedule: every shift, who works it and in which role.',
+    summary:
+      'The front office manager published a schedule, or applied a repair to it: every shift, who works it and in which role.',
   }),
   defineEvent({
     type: 'staffing.coverage-gap-detected',

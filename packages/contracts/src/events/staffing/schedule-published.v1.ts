@@ -39,7 +39,10 @@ export class ScheduledShiftV1 {
   end!: string;
 }
 
-/** The front office manager published a schedule: these are the shifts everybody works. */
+/**
+ * The front office manager published a schedule: these are the shifts everybody works. Sent again with every shift
+ * when a repair (after an absence) is applied: a consumer replaces what it held for `scheduleId`.
+ */
 export class SchedulePublishedV1 {
   @IsUUID()
   scheduleId!: string;
