@@ -186,6 +186,16 @@ export class FrontDeskService {
       if (room.roomTypeId !== reservation.roomTypeId) {
         // An upgrade occupies a room of another type from tonight: its nights move to that type's inventory.
         const nights = stayNights(moveFrom(reservation.arrival, property.businessDate), reservation.departure);
+        // Both types' rows in the global lock order first, so an upgrade the other way at once cannot deadlock.
+        await this.inventory.lockAll(
+          manager,
+          propertyId,
+          [
+            { roomTypeId: room.roomTypeId, nights },
+            { roomTypeId: reservation.roomTypeId, nights },
+          ],
+          this.blockOf(reservation),
+        );
         await this.inventory.hold(manager, propertyId, room.roomTypeId, nights);
         await this.inventory.release(manager, propertyId, reservation.roomTypeId, nights, this.blockOf(reservation));
       }
@@ -277,6 +287,15 @@ export class FrontDeskService {
       });
       if (toRoom.roomTypeId !== current.room_type_id) {
         const nights = stayNights(from, reservation.departure);
+        await this.inventory.lockAll(
+          manager,
+          propertyId,
+          [
+            { roomTypeId: toRoom.roomTypeId, nights },
+            { roomTypeId: current.room_type_id, nights },
+          ],
+          this.blockOf(reservation),
+        );
         // Back to the booked type, the nights return to the group block where it still holds rooms.
         await this.inventory.hold(
           manager,
