@@ -32,7 +32,7 @@ describe('walking skeleton: four services, one broker, one database server', () 
   let probe: EventProbe;
 
   beforeAll(async () => {
-    probe = await new EventProbe(testKafka('e2e'), [TOPICS.reservations, TOPICS.billing]).start();
+    probe = await new EventProbe(testKafka('e2e'), [TOPICS.reservations, TOPICS.billing, TOPICS.concierge]).start();
     const run = randomUUID().slice(0, 8);
     for (const service of SERVICES) {
       const process = spawnServiceProcess({
@@ -159,6 +159,272 @@ describe('walking skeleton: four services, one broker, one database server', () 
     } finally {
       await staffingDb.end();
     }
+  });
+
+  // Answers are checked by expect() at run time; typing every service's views here would duplicate them.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  type Json = Record<string, any>;
+  const call = async (name: Name, method: string, path: string, token: string, body?: unknown) => {
+    const response = await fetch(`${url(name)}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(method === 'POST' ? { 'idempotency-key': randomUUID() } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    const json = response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : undefined;
+    return { status: response.status, body: json as Json, text, headers: response.headers };
+  };
+  const expectOk = async (result: Promise<{ status: number; body: Json }>, status = 200) => {
+    const answer = await result;
+    expect({ status: answer.status, body: answer.body }).toMatchObject({ status });
+    return answer.body;
+  };
+
+  /**
+   * One guest's stay through every service, only over HTTP and the topics: reservations books and checks in,
+   * concierge sends a porter and sells a show, a complaint's compensation lands once on the folio, the night
+   * audit posts the room, the desk takes a card and checks out, billing invoices and closes a balanced journal
+   * that exports as FEC, and staffing counts the arrival in its forecast.
+   */
+  it('runs a stay across the four services', async () => {
+    const admin = testToken(['admin'], ['*']);
+    const property = await expectOk(
+      call('reservations', 'POST', '/v1/properties', admin, {
+        code: `D${randomUUID().slice(0, 8).toUpperCase()}`,
+        name: 'E2E Grand Hôtel',
+        timezone: 'Europe/Paris',
+        currency: 'EUR',
+        country: 'FR',
+        starRating: 4,
+      }),
+      201,
+    );
+    const propertyId: string = property.id;
+    const businessDate: string = property.businessDate;
+    const at = (path: string) => `/v1/properties/${propertyId}${path}`;
+    const manager = testToken(['front_office_manager'], [propertyId], 'fom-e2e');
+    const desk = testToken(['front_desk'], [propertyId], 'desk-e2e');
+    const concierge = testToken(['concierge'], [propertyId], 'concierge-e2e');
+    const finance = testToken(['finance'], [propertyId], 'finance-e2e');
+
+    const roomType = await expectOk(
+      call('reservations', 'POST', at('/room-types'), manager, {
+        code: 'DBL',
+        name: 'Double',
+        maxOccupancy: 2,
+        baseRate: { amountMinor: 15_000, currency: 'EUR' },
+      }),
+      201,
+    );
+    await expectOk(
+      call('reservations', 'POST', at('/rooms/bulk'), manager, {
+        rooms: ['101', '102', '103'].map((number) => ({ number, roomTypeId: roomType.id, floor: 1 })),
+      }),
+      201,
+    );
+    // Concierge and billing learn about the property from its events; configure them once they have.
+    await eventually(
+      async () =>
+        expectOk(
+          call('concierge', 'PUT', at('/concierge-settings'), manager, { hasPorters: true, fallbackLanguage: 'en' }),
+        ),
+      { timeoutMs: 20_000 },
+    );
+    await eventually(
+      async () => expectOk(call('billing-bridge', 'PATCH', at('/journal/settings'), manager, { siren: '732829320' })),
+      { timeoutMs: 20_000 },
+    );
+
+    const departure = new Date(Date.parse(`${businessDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const reservation = await expectOk(
+      call('reservations', 'POST', at('/reservations'), desk, {
+        guest: {
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          email: `ada-${propertyId}@example.org`,
+          language: 'en',
+          vipLevel: 'vip',
+        },
+        roomTypeId: roomType.id,
+        arrival: businessDate,
+        departure,
+        adults: 2,
+      }),
+      201,
+    );
+    const reservationId: string = reservation.id;
+    const checkedIn = await expectOk(
+      call('reservations', 'POST', at(`/reservations/${reservationId}/check-in`), desk, {}),
+    );
+    expect(checkedIn).toMatchObject({ status: 'checked_in' });
+
+    // The porter's luggage-up task and the manager's VIP welcome appear in the concierge.
+    const tasks = await eventually(
+      async () => {
+        const list = await expectOk(call('concierge', 'GET', at(`/requests?reservationId=${reservationId}`), manager));
+        const kinds = list.items.map((item: { kind: string }) => item.kind);
+        expect(kinds).toEqual(expect.arrayContaining(['luggage_up']));
+        return list.items as Array<{ kind: string; roomNumber: string }>;
+      },
+      { timeoutMs: 20_000 },
+    );
+    const room = await expectOk(call('reservations', 'GET', at(`/rooms/${checkedIn.roomId}`), desk));
+    expect(tasks.find((task) => task.kind === 'luggage_up')?.roomNumber).toBe(room.number);
+
+    // A show booked by the concierge is charged to the folio.
+    await eventually(
+      async () =>
+        expectOk(
+          call('concierge', 'POST', at('/bookings'), concierge, {
+            reservationId,
+            description: 'Two seats, Palais Garnier',
+            bookedFor: new Date(Date.now() + 6 * 3_600_000).toISOString(),
+            partySize: 2,
+            price: { amountMinor: 24_000, currency: 'EUR' },
+            chargeType: 'local_booking',
+          }),
+          201,
+        ),
+      { timeoutMs: 20_000 },
+    );
+
+    // A complaint with a compensation: the concierge cannot approve it, the manager can, and billing posts it once.
+    const complaint = await expectOk(
+      call('concierge', 'POST', at('/complaints'), concierge, {
+        category: 'noise',
+        whatWentWrong: 'Works next door started at 7:00',
+        guestWords: 'I could not sleep at all.',
+        reservationId,
+        compensation: { kind: 'allowance', amount: { amountMinor: 5_000, currency: 'EUR' }, description: 'Noise' },
+      }),
+      201,
+    );
+    const approve = () =>
+      call('concierge', 'POST', at(`/complaints/${complaint.id}/compensation/approve`), manager, { note: 'Sorry' });
+    expect(
+      (await call('concierge', 'POST', at(`/complaints/${complaint.id}/compensation/approve`), concierge, {})).status,
+    ).toBe(403);
+    await expectOk(approve());
+    await expectOk(approve());
+
+    const folioList = await eventually(async () => {
+      const list = await expectOk(call('billing-bridge', 'GET', at(`/folios?reservationId=${reservationId}`), desk));
+      expect(list.items).toHaveLength(1);
+      return list;
+    });
+    const folioId: string = folioList.items[0].id;
+
+    const nightAudit = await expectOk(call('reservations', 'POST', at('/night-audit'), manager, { businessDate }));
+    expect(nightAudit).toMatchObject({ businessDate, nextBusinessDate: departure, roomNightsPosted: 1 });
+
+    const folio = await eventually(
+      async () => {
+        const body = await expectOk(call('billing-bridge', 'GET', at(`/folios/${folioId}`), desk));
+        const sources = body.postings.map((posting: { source: string }) => posting.source).sort();
+        expect(sources).toEqual(['compensation', 'concierge', 'night_audit']);
+        return body;
+      },
+      { timeoutMs: 20_000 },
+    );
+    const bySource = (source: string) =>
+      folio.postings.find((posting: { source: string }) => posting.source === source);
+    expect(bySource('concierge').amount).toEqual({ amountMinor: 24_000, currency: 'EUR' });
+    expect(bySource('compensation').amount).toEqual({ amountMinor: -5_000, currency: 'EUR' });
+    expect(bySource('night_audit').net.amountMinor + bySource('night_audit').vat.amountMinor).toBe(15_000);
+
+    // The broker delivers the compensation a second time (a producer retry, a replayed DLQ…): billing posts nothing more.
+    const granted = await probe.waitFor(
+      (message) => message.json?.type === 'concierge.compensation-granted' && message.json?.propertyId === propertyId,
+    );
+    const producer = testKafka('e2e-redelivery').producer();
+    await producer.connect();
+    await producer.send({
+      topic: TOPICS.concierge,
+      messages: [{ key: granted.key, value: granted.value, headers: granted.headers }],
+    });
+    await producer.disconnect();
+    // A later charge on the same partition shows the duplicate has been consumed before we count again.
+    await expectOk(
+      call('concierge', 'POST', at('/bookings'), concierge, {
+        reservationId,
+        description: 'Taxi to Orly',
+        bookedFor: new Date(Date.now() + 20 * 3_600_000).toISOString(),
+        partySize: 2,
+        price: { amountMinor: 6_000, currency: 'EUR' },
+        chargeType: 'transport',
+      }),
+      201,
+    );
+    const folioNow = await eventually(async () => {
+      const body = await expectOk(call('billing-bridge', 'GET', at(`/folios/${folioId}`), desk));
+      expect(body.postings.filter((posting: { source: string }) => posting.source === 'concierge')).toHaveLength(2);
+      return body;
+    });
+    expect(folioNow.postings.filter((posting: { source: string }) => posting.source === 'compensation')).toHaveLength(
+      1,
+    );
+
+    const balance: number = folioNow.balance.amountMinor;
+    expect(balance).toBe(
+      folioNow.postings.reduce(
+        (sum: number, posting: { amount: { amountMinor: number } }) => sum + posting.amount.amountMinor,
+        0,
+      ),
+    );
+    await expectOk(
+      call('billing-bridge', 'POST', at(`/folios/${folioId}/payments`), desk, {
+        method: 'card',
+        amount: { amountMinor: balance, currency: 'EUR' },
+        cardLast4: '4242',
+        processorRef: 'psp_e2e_1',
+      }),
+      201,
+    );
+
+    await expectOk(call('reservations', 'POST', at(`/reservations/${reservationId}/check-out`), desk));
+    const invoice = await eventually(
+      async () => expectOk(call('billing-bridge', 'POST', at(`/folios/${folioId}/settle`), desk, {}), 201),
+      { timeoutMs: 20_000 },
+    );
+    expect(invoice).toMatchObject({ kind: 'invoice', total: { amountMinor: balance, currency: 'EUR' } });
+
+    // The closed business date is one balanced journal batch, and its FEC export is well formed.
+    const journal = await eventually(async () => {
+      const body = await expectOk(call('billing-bridge', 'GET', at(`/journal?businessDate=${businessDate}`), finance));
+      expect(body.batch).toBeTruthy();
+      return body;
+    });
+    expect(journal.totals.debit).toEqual(journal.totals.credit);
+    expect(journal.totals.debit.amountMinor).toBeGreaterThan(0);
+    const fec = await call(
+      'billing-bridge',
+      'GET',
+      at(`/exports/fec?from=${businessDate}&to=${businessDate}`),
+      finance,
+    );
+    expect(fec.status).toBe(200);
+    const [header, ...entries] = fec.text.trim().split(/\r?\n/);
+    expect(header.split('|')).toHaveLength(18);
+    expect(entries.length).toBeGreaterThan(0);
+    const amount = (value: string) => Math.round(Number(value.replace(',', '.')) * 100);
+    const columns = entries.map((line) => line.split('|'));
+    const debit = columns.reduce((sum, fields) => sum + amount(fields[11]), 0);
+    const credit = columns.reduce((sum, fields) => sum + amount(fields[12]), 0);
+    expect(debit).toBe(credit);
+
+    // Staffing counted the arrival in its forecast for that day.
+    const demand = await eventually(async () => {
+      const body = await expectOk(
+        call('staffing', 'GET', at(`/staffing/demand?from=${businessDate}&to=${businessDate}`), manager),
+      );
+      expect(body.items.length).toBeGreaterThan(0);
+      return body;
+    });
+    expect(demand.items.every((item: { date: string }) => item.date === businessDate)).toBe(true);
   });
 
   it('stops every service cleanly on SIGTERM', async () => {
