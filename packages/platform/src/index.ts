@@ -32,3 +32,4 @@ export * from './database/run-migrations';
 export * from './bootstrap/main';
 export * from './http/uuid-param.pipe';
 export * from './database/columns';
+export * from './time/local-calendar';
