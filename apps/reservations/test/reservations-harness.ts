@@ -150,7 +150,5 @@ export function booking(roomTypeId: string, arrival = '2027-03-27', departure = 
   };
 }
 
-/** YYYY-MM-DD plus n days, on plain calendar dates. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+/** YYYY-MM-DD plus n days, on plain calendar dates (the platform's, re-exported for the specs). */
+export { addDays } from '@frontoffice/platform';

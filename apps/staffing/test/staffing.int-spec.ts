@@ -1,4 +1,5 @@
 import { createEvent, TOPICS, validateEvent } from '@frontoffice/contracts';
+import { addDays } from '@frontoffice/platform';
 import {
   eventually,
   EventProbe,
@@ -12,7 +13,6 @@ import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import { AppModule, STAFFING_APP } from '../src/app.module';
 import { StaffingEnv } from '../src/config/staffing.env';
-import { addDays } from '../src/shared/local-time';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -1,3 +1,5 @@
+import { daysBetween } from '@frontoffice/platform';
+
 /** Receivable aging buckets, by days since the business date a debt arose. */
 export interface AgingBuckets {
   /** 0 to 30 days. */
@@ -10,10 +12,6 @@ export interface AgingBuckets {
 export interface Receivable {
   businessDate: string;
   amount: number;
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { VipLevel } from '@frontoffice/contracts';
-import { zonedTimeToUtc } from '../common/local-time';
+import { zonedTimeToUtc } from '@frontoffice/platform';
 
 /** The front office manager greets vip and vvip guests in person. */
 export function isVip(level: VipLevel): boolean {

@@ -1,4 +1,4 @@
-import { addDays } from '../reservations/stay';
+import { addDays } from '@frontoffice/platform';
 
 /**
  * No-show policy: a confirmed booking not checked in is a no-show at the audit of arrival + grace days, i.e. every

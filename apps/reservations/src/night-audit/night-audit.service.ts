@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictError, NotFoundError, OutboxService, Principal } from '@frontoffice/platform';
+import { addDays, ConflictError, NotFoundError, OutboxService, Principal } from '@frontoffice/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { GroupBlocksService } from '../group-blocks/group-blocks.service';
@@ -8,7 +8,6 @@ import { PropertiesService } from '../properties/properties.service';
 import { PropertyEntity } from '../properties/property.entity';
 import { RoomsService } from '../properties/rooms.service';
 import { ReservationsService } from '../reservations/reservations.service';
-import { addDays } from '../reservations/stay';
 import { NightAuditReport } from './night-audit.dto';
 import { nightRate, noShowCutoff } from './night-audit-rules';
 

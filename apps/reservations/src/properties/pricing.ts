@@ -1,3 +1,5 @@
+import { dateRange, daysBetween } from '@frontoffice/platform';
+
 /**
  * Nightly pricing: each night costs the rate plan's price for the room type (the room type's base rate when no plan
  * applies), unless the plan overrides that date. Integer minor units only, so no rounding can creep in.
@@ -33,10 +35,5 @@ export function totalOf(nights: readonly NightPrice[]): number {
 
 /** Expands an inclusive date range into the dates it covers (property-local calendar dates, DST-proof). */
 export function datesFrom(first: string, last: string): string[] {
-  const dates: string[] = [];
-  const end = Date.parse(`${last}T00:00:00Z`);
-  for (let day = Date.parse(`${first}T00:00:00Z`); day <= end; day += 86_400_000) {
-    dates.push(new Date(day).toISOString().slice(0, 10));
-  }
-  return dates;
+  return dateRange(first, daysBetween(first, last) + 1);
 }

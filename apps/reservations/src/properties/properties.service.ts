@@ -7,10 +7,10 @@ import {
   OutboxService,
   Principal,
   ALL_PROPERTIES,
+  localDateIn,
 } from '@frontoffice/platform';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { localDateIn } from './business-date';
 import {
   CreatePropertyDto,
   CreateRoomTypeDto,

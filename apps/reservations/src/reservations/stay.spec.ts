@@ -1,4 +1,5 @@
-import { addDays, confirmationNumber, priceStay, stayNights } from './stay';
+import { addDays } from '@frontoffice/platform';
+import { confirmationNumber, priceStay, stayNights } from './stay';
 
 describe('stay arithmetic', () => {
   it('counts nights from arrival to the day before departure', () => {

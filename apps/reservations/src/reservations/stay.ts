@@ -1,25 +1,13 @@
+import { dateRange, daysBetween } from '@frontoffice/platform';
+
 /**
  * Stay arithmetic on property-local calendar dates. Dates are handled as plain calendar days (never instants), so
  * a daylight-saving change can neither add nor lose a night.
  */
-const DAY_MS = 86_400_000;
-
-function toDayNumber(date: string): number {
-  const [year, month, day] = date.split('-').map(Number);
-  return Date.UTC(year, month - 1, day) / DAY_MS;
-}
-
-function fromDayNumber(dayNumber: number): string {
-  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** The nights of a stay: arrival included, departure excluded. */
 export function stayNights(arrival: string, departure: string): string[] {
-  const first = toDayNumber(arrival);
-  const last = toDayNumber(departure);
-  const nights: string[] = [];
-  for (let day = first; day < last; day += 1) nights.push(fromDayNumber(day));
-  return nights;
+  return dateRange(arrival, daysBetween(arrival, departure));
 }
 
 export interface NightPrice {
@@ -47,9 +35,4 @@ export function confirmationNumber(random: () => number = Math.random): string {
   for (let index = 0; index < 8; index += 1)
     code += CONFIRMATION_ALPHABET[Math.floor(random() * CONFIRMATION_ALPHABET.length)];
   return code;
-}
-
-/** The calendar date `days` after `date` (negative for before); plain dates, so DST cannot shift it. */
-export function addDays(date: string, days: number): string {
-  return fromDayNumber(toDayNumber(date) + days);
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { OutboxService } from '@frontoffice/platform';
+import { addDays, OutboxService } from '@frontoffice/platform';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { DemandService } from '../demand/demand.service';
-import { addDays } from '../shared/local-time';
 
 /**
  * After reservations change, compares the fresh demand with every published schedule over the changed dates and

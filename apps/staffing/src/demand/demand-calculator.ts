@@ -1,5 +1,5 @@
 import type { ScheduledRole } from '@frontoffice/contracts';
-import { addDays, clockMinutes, zonedInstant } from '../shared/local-time';
+import { addDays, clockMinutes, zonedInstant } from '@frontoffice/platform';
 import type { ShiftPattern, StaffingRules } from './staffing-rules';
 
 /** What the reservations read model expects on one business date. */

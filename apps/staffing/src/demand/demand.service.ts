@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SCHEDULED_ROLES } from '@frontoffice/contracts';
-import { BusinessRuleViolation, NotFoundError, Principal } from '@frontoffice/platform';
+import {
+  addDays,
+  BusinessRuleViolation,
+  dateRange,
+  daysBetween,
+  NotFoundError,
+  Principal,
+} from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { StaffedPropertyEntity } from '../properties/staffed-property.entity';
 import { audit } from '../shared/audit';
-import { addDays, dateRange, daysBetween } from '../shared/local-time';
 import { computeDemand, DayForecast, DemandItem, emptyForecast, PropertyProfile } from './demand-calculator';
 import type { StaffingRulesDto } from './demand.dto';
 import { StaffingRulesEntity } from './forecast.entity';

@@ -1,4 +1,4 @@
-import { daysBetween } from '../shared/local-time';
+import { daysBetween } from '@frontoffice/platform';
 import { unfilledOf } from './mip-scheduler';
 import { isBlocked, PlanAssignment, PlanningProblem, PlanResult, qualifies, shiftKey } from './planning';
 

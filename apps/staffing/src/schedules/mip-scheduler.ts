@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../shared/local-time';
+import { addDays, daysBetween } from '@frontoffice/platform';
 import { hasSolution, HighsResult, MipOptions, solveLp } from './highs-solver';
 import {
   explainUnfilled,

@@ -1,7 +1,7 @@
 import type { ScheduledRole } from '@frontoffice/contracts';
+import { addDays, dateRange, isoDayOfWeek, zonedInstant } from '@frontoffice/platform';
 import { DemandItem, shiftInterval } from '../demand/demand-calculator';
 import type { StaffingRules } from '../demand/staffing-rules';
-import { addDays, dateRange, isoDayOfWeek, zonedInstant } from '../shared/local-time';
 import type { CheckedAssignment, CheckedEmployee } from './schedule-checker';
 import type { PlanAssignment, PlanEmployee, PlanningProblem, PlanShift } from './planning';
 

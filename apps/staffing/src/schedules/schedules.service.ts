@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BusinessRuleViolation, ConflictError, NotFoundError, OutboxService, Principal } from '@frontoffice/platform';
+import {
+  addDays,
+  BusinessRuleViolation,
+  ConflictError,
+  daysBetween,
+  NotFoundError,
+  OutboxService,
+  Principal,
+} from '@frontoffice/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { DemandService } from '../demand/demand.service';
@@ -9,7 +17,6 @@ import { EmployeeAbsenceEntity } from '../employees/employee.entity';
 import { EmployeesService } from '../employees/employees.service';
 import { audit } from '../shared/audit';
 import { isUniqueViolation } from '../shared/database-errors';
-import { addDays, daysBetween } from '../shared/local-time';
 import { buildSchedule, repairSchedule, unfilledOf } from './mip-scheduler';
 import type { PlanAssignment, PlanningProblem, PlanUnfilled } from './planning';
 import { EmployeeProfile, planningProblem, toCheckedEmployee, withInstants } from './planning-input';

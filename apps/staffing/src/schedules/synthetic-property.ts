@@ -1,7 +1,7 @@
 import { SCHEDULED_ROLES, type ScheduledRole } from '@frontoffice/contracts';
+import { addDays, dateRange } from '@frontoffice/platform';
 import { computeDemand, DayForecast, DemandItem, PropertyProfile } from '../demand/demand-calculator';
 import { DEFAULT_STAFFING_RULES, StaffingRules } from '../demand/staffing-rules';
-import { addDays, dateRange } from '../shared/local-time';
 import type { EmployeeProfile } from './planning-input';
 
 /**
