@@ -103,6 +103,7 @@ async function main() {
       batchSize: BATCH,
       retentionHours: 1,
       lockName: `bench-${TOPIC}`,
+      stepDownAfterMs: 30_000,
     },
     producer,
     new PlatformMetrics(),

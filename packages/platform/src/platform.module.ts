@@ -101,6 +101,7 @@ export class PlatformModule implements NestModule {
             batchSize: env.OUTBOX_BATCH_SIZE,
             retentionHours: env.OUTBOX_RETENTION_HOURS,
             lockName: `frontoffice.${service}.outbox-relay`,
+            stepDownAfterMs: env.OUTBOX_RELAY_STEP_DOWN_MS,
           } satisfies OutboxRelayOptions,
         },
         OutboxRelayService,

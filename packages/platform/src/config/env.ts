@@ -108,6 +108,13 @@ export class ServiceEnv {
   @Min(1)
   OUTBOX_RETENTION_HOURS = 168;
 
+  /** A relay that cannot publish for this long hands the lead to another instance of the service. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  OUTBOX_RELAY_STEP_DOWN_MS = 30_000;
+
   @IsString()
   @MinLength(16, { message: 'AUTH_JWT_SECRET must be at least 16 characters' })
   AUTH_JWT_SECRET = DEV_JWT_SECRET;

@@ -15,6 +15,11 @@ export interface OutboxRelayOptions {
   retentionHours: number;
   /** Advisory-lock key: one relay per service database is active at a time, the others wait as standbys. */
   lockName: string;
+  /**
+   * A leader that has failed to publish for this long releases the lock and stands by as long again, so that an
+   * instance that can reach Kafka takes over instead of rows waiting behind one instance's broken network path.
+   */
+  stepDownAfterMs: number;
 }
 
 interface PendingRow {
@@ -44,6 +49,10 @@ export class OutboxRelayService implements OnApplicationBootstrap {
   private wakeRequested = false;
   private isLeader = false;
   private failures = 0;
+  /** When the current run of publish failures began, while leader. */
+  private failingSince?: number;
+  /** After stepping down, do not take the lock again before this time. */
+  private standbyUntil = 0;
   private lastCleanup = 0;
   private readonly stopping = new AbortController();
 
@@ -123,6 +132,10 @@ export class OutboxRelayService implements OnApplicationBootstrap {
       try {
         if (!this.client) await this.connect();
         if (!this.isLeader) {
+          if (Date.now() < this.standbyUntil) {
+            await this.waitForWake(Math.min(this.standbyUntil - Date.now(), this.options.pollIntervalMs * 5));
+            continue;
+          }
           await this.tryBecomeLeader();
           if (!this.isLeader) {
             await this.waitForWake(this.options.pollIntervalMs * 5);
@@ -131,6 +144,7 @@ export class OutboxRelayService implements OnApplicationBootstrap {
         }
         const published = await this.publishBatch();
         this.failures = 0;
+        this.failingSince = undefined;
         await this.cleanupPublished();
         if (published < this.options.batchSize) await this.waitForWake(this.options.pollIntervalMs);
       } catch (error) {
@@ -141,6 +155,7 @@ export class OutboxRelayService implements OnApplicationBootstrap {
           'Outbox relay cannot publish yet; rows wait',
         );
         if (this.client && !(await this.isConnectionAlive())) await this.disconnect();
+        else if (this.isLeader) await this.stepDownIfFailingTooLong();
         await sleep(backoff, undefined, { signal: this.stopping.signal }).catch(() => undefined);
       }
     }
@@ -163,6 +178,20 @@ export class OutboxRelayService implements OnApplicationBootstrap {
     );
     this.isLeader = rows[0]?.locked === true;
     if (this.isLeader) this.logger.log('Outbox relay is active for this service');
+  }
+
+  private async stepDownIfFailingTooLong(): Promise<void> {
+    const now = Date.now();
+    this.failingSince ??= now;
+    if (now - this.failingSince < this.options.stepDownAfterMs) return;
+    await this.client!.query('SELECT pg_advisory_unlock(hashtext($1))', [this.options.lockName]);
+    this.isLeader = false;
+    this.failingSince = undefined;
+    this.standbyUntil = now + this.options.stepDownAfterMs;
+    this.logger.warn(
+      { standbyMs: this.options.stepDownAfterMs },
+      'Outbox relay steps down after failing to publish; another instance may take over',
+    );
   }
 
   private async cleanupPublished(): Promise<void> {
