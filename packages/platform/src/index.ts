@@ -13,6 +13,7 @@ export * from './http/domain-errors';
 export * from './http/problem';
 export * from './http/problem.filter';
 export * from './http/validation';
+export * from './http/pagination';
 export * from './idempotency/idempotency.interceptor';
 export * from './messaging/dead-letter';
 export * from './messaging/dlq-tools';
