@@ -52,13 +52,14 @@ describe('property set-up', () => {
         .filter((event) => event.type === 'property.updated')
         .map((event) => (event.data as { roomCount: number }).roomCount),
     ).toEqual([1000, 1001]);
-    const listed = await harness.json<{ items: Room[] }>(
-      200,
-      'GET',
-      `/v1/properties/${property.id}/rooms?roomTypeId=${roomTypeId}`,
-      harness.token(['porter'], property.id),
-    );
-    expect(listed.items).toHaveLength(1001);
+    // The list pages (100 rooms by default, 500 at most): following nextCursor gives every room once.
+    const porter = harness.token(['porter'], property.id);
+    const listed = await harness.allPages<Room>(`/v1/properties/${property.id}/rooms?roomTypeId=${roomTypeId}`, porter);
+    expect(listed.pages).toBe(11);
+    expect(new Set(listed.items.map((room) => room.id)).size).toBe(1001);
+    const big = await harness.allPages<Room>(`/v1/properties/${property.id}/rooms`, porter, 500);
+    expect(big.pages).toBe(3);
+    expect(big.items.map((room) => room.id)).toEqual(listed.items.map((room) => room.id));
   });
 
   it('refuses duplicate room numbers (409 in the property, 400 in one payload) and creates nothing', async () => {

@@ -82,6 +82,32 @@ export class ReservationsHarness {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
+  /**
+   * Every row of a list, following `nextCursor` until it is null, `limit` rows a page; fails if a page is larger
+   * than `limit` or a short page still has a next one.
+   */
+  async allPages<T>(path: string, token: string, limit?: number): Promise<{ items: T[]; pages: number }> {
+    const items: T[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query = [limit === undefined ? '' : `limit=${limit}`, cursor ? `cursor=${encodeURIComponent(cursor)}` : '']
+        .filter(Boolean)
+        .join('&');
+      const url = query ? `${path}${path.includes('?') ? '&' : '?'}${query}` : path;
+      const page: { items: T[]; nextCursor: string | null } = await this.json(200, 'GET', url, token);
+      if (limit !== undefined && page.items.length > limit) throw new Error(`${url}: more than ${limit} items`);
+      if (page.nextCursor && limit !== undefined && page.items.length < limit) {
+        throw new Error(`${url}: a short page with a next cursor`);
+      }
+      items.push(...page.items);
+      cursor = page.nextCursor;
+      pages += 1;
+      if (pages > 1000) throw new Error(`${path}: nextCursor never ends`);
+    } while (cursor);
+    return { items, pages };
+  }
+
   async property(timezone = 'Europe/Paris', currency = 'EUR'): Promise<{ id: string; businessDate: string }> {
     return this.json(201, 'POST', '/v1/properties', this.admin, {
       code: `T${randomUUID().slice(0, 8).toUpperCase()}`,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Money } from '@frontoffice/contracts';
-import { ApiMoney } from '@frontoffice/platform';
+import { ApiMoney, PageQuery } from '@frontoffice/platform';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { IsLocalDate } from '@frontoffice/contracts';
@@ -43,7 +43,7 @@ export class SignOffCashierSessionDto {
   note?: string;
 }
 
-export class CashierSessionQuery {
+export class CashierSessionQuery extends PageQuery {
   @ApiPropertyOptional({ enum: CASHIER_SESSION_STATUSES })
   @IsOptional()
   @IsIn(CASHIER_SESSION_STATUSES)

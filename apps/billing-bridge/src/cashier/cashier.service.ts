@@ -1,9 +1,18 @@
 import { invalidField } from '../folios/money-input';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictError, ForbiddenError, NotFoundError, OutboxService, Principal } from '@frontoffice/platform';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  OutboxService,
+  pageLimit,
+  pageOf,
+  Principal,
+} from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../folios/billing-audit';
+import { cursorParameters } from '../paging';
 import { JournalService } from '../journal/journal.service';
 import { BillingProperty, loadBillingProperty } from '../properties/billing-property';
 import {
@@ -43,7 +52,7 @@ interface SessionRow {
 
 /** A till row with what went through it: cash payments in, issued cash refunds out. */
 const SESSION_SELECT = `
-  SELECT s.*, s.business_date::text AS business_date,
+  SELECT s.*, s.business_date::text AS business_date, s.opened_at::text AS cursor_at,
     (SELECT COALESCE(sum(p.amount_minor), 0) FROM payment p WHERE p.cashier_session_id = s.id) AS cash_in,
     (SELECT COALESCE(sum(r.amount_minor), 0) FROM refund r WHERE r.cashier_session_id = s.id AND r.status = 'issued')
       AS cash_out
@@ -342,12 +351,26 @@ export class CashierService {
   }
 
   async list(propertyId: string, query: CashierSessionQuery): Promise<CashierSessionList> {
-    const rows: SessionRow[] = await this.dataSource.query(
+    const limit = pageLimit(query);
+    const rows: (SessionRow & { cursor_at: string })[] = await this.dataSource.query(
       `${SESSION_SELECT} WHERE s.property_id = $1 AND ($2::text IS NULL OR s.status = $2)
-         AND ($3::date IS NULL OR s.business_date = $3) ORDER BY s.opened_at DESC LIMIT 500`,
-      [propertyId, query.status ?? null, query.businessDate ?? null],
+         AND ($3::date IS NULL OR s.business_date = $3)
+         AND ($4::timestamptz IS NULL OR (s.opened_at, s.id) < ($4, $5::uuid))
+       ORDER BY s.opened_at DESC, s.id DESC LIMIT $6`,
+      [
+        propertyId,
+        query.status ?? null,
+        query.businessDate ?? null,
+        ...cursorParameters(query.cursor, ['instant', 'uuid']),
+        limit + 1,
+      ],
     );
-    return { items: rows.map((row) => this.toView(row)), nextCursor: null };
+    return pageOf(
+      rows,
+      limit,
+      (row) => [row.cursor_at, row.id],
+      (row) => this.toView(row),
+    );
   }
 
   async get(propertyId: string, sessionId: string): Promise<CashierSessionView> {

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiIdempotencyKey } from '../folios/idempotency-header';
-import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
+import { CurrentPrincipal, PageQuery, Principal, Roles, UuidParam } from '@frontoffice/platform';
 import {
   CityLedgerAccountList,
   CityLedgerAccountView,
@@ -32,8 +32,8 @@ export class CityLedgerController {
   @Get()
   @Roles('front_desk', 'front_office_manager', 'finance')
   @ApiOkResponse({ type: CityLedgerAccountList })
-  async list(@Param('propertyId', UuidParam) propertyId: string): Promise<CityLedgerAccountList> {
-    return { items: await this.accounts.list(propertyId), nextCursor: null };
+  list(@Param('propertyId', UuidParam) propertyId: string, @Query() query: PageQuery): Promise<CityLedgerAccountList> {
+    return this.accounts.list(propertyId, query);
   }
 
   @Get(':accountId')

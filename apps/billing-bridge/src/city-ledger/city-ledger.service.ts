@@ -1,9 +1,10 @@
 import { invalidField } from '../folios/money-input';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictError, NotFoundError } from '@frontoffice/platform';
+import { ConflictError, NotFoundError, Page, pageLimit, pageOf, PageQuery } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../folios/billing-audit';
+import { cursorParameters } from '../paging';
 import { loadBillingProperty } from '../properties/billing-property';
 import { CityLedgerAccountView, CreateCityLedgerAccountDto, UpdateCityLedgerAccountDto } from './city-ledger.dto';
 
@@ -106,12 +107,14 @@ export class CityLedgerService {
     return this.find(this.dataSource.manager, propertyId, id);
   }
 
-  async list(propertyId: string): Promise<CityLedgerAccountView[]> {
+  async list(propertyId: string, query: PageQuery): Promise<Page<CityLedgerAccountView>> {
+    const limit = pageLimit(query);
     const rows: AccountRow[] = await this.dataSource.query(
-      `${ACCOUNT_SELECT} WHERE a.property_id = $1 ORDER BY a.code LIMIT 500`,
-      [propertyId],
+      `${ACCOUNT_SELECT} WHERE a.property_id = $1 AND ($2::text IS NULL OR (a.code, a.id) > ($2, $3::uuid))
+       ORDER BY a.code, a.id LIMIT $4`,
+      [propertyId, ...cursorParameters(query.cursor, ['text', 'uuid']), limit + 1],
     );
-    return rows.map(toView);
+    return pageOf(rows, limit, (row) => [row.code, row.id], toView);
   }
 
   async update(

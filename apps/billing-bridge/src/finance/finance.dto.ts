@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { IsLocalDate, type Money } from '@frontoffice/contracts';
-import { ApiMoney } from '@frontoffice/platform';
+import { ApiMoney, PageQuery } from '@frontoffice/platform';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { PeriodQuery } from '../journal/period.dto';
@@ -9,22 +9,24 @@ export const PAYMENT_METHODS = ['cash', 'card', 'bank_transfer', 'city_ledger'] 
 export const REFUND_STATUSES = ['pending_approval', 'issued', 'rejected'] as const;
 export const FOLIO_STATUSES = ['open', 'due', 'settled', 'closed'] as const;
 
-export class PageQuery {
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsUUID()
-  cursor?: string;
+export const FINANCE_DEFAULT_PAGE = 200;
+export const FINANCE_MAX_PAGE = 1000;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 200 })
+/**
+ * The platform's `?cursor` with the finance API's own `?limit` range: it has answered up to 1000 rows a page since
+ * it was published, and back-office exporters ask for that many, so its bound is kept.
+ */
+export class FinancePageQuery extends PickType(PageQuery, ['cursor'] as const) {
+  @ApiPropertyOptional({ minimum: 1, maximum: FINANCE_MAX_PAGE, default: FINANCE_DEFAULT_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(1000)
+  @Max(FINANCE_MAX_PAGE)
   limit?: number;
 }
 
-export class FinancePaymentsQuery extends IntersectionType(PeriodQuery, PageQuery) {
+export class FinancePaymentsQuery extends IntersectionType(PeriodQuery, FinancePageQuery) {
   @ApiPropertyOptional({ format: 'uuid', description: "One of the token's properties; all of them when absent" })
   @IsOptional()
   @IsUUID()
@@ -43,7 +45,7 @@ export class FinanceRefundsQuery extends FinancePaymentsQuery {
   status?: (typeof REFUND_STATUSES)[number];
 }
 
-export class FinanceFoliosQuery extends PageQuery {
+export class FinanceFoliosQuery extends FinancePageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()

@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Money } from '@frontoffice/contracts';
-import { ALL_PROPERTIES, canAccessProperty, ForbiddenError, Principal } from '@frontoffice/platform';
+import { ALL_PROPERTIES, canAccessProperty, ForbiddenError, Page, pageOf, Principal } from '@frontoffice/platform';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { cursorParameters } from '../paging';
 import { ageReceivables, Receivable } from './aging';
-import type { FinanceCityLedgerView, FinanceFolioView, FinancePaymentView, FinanceRefundView } from './finance.dto';
-
-const DEFAULT_PAGE = 200;
+import {
+  FINANCE_DEFAULT_PAGE,
+  type FinanceCityLedgerView,
+  type FinanceFolioView,
+  type FinancePaymentView,
+  type FinanceRefundView,
+} from './finance.dto';
 
 /**
  * The properties a finance caller may read: the one asked for (403 if not in the token), else every property of the
@@ -31,11 +36,6 @@ const money = (amountMinor: number | string, currency: string): Money => ({
   currency: currency.trim(),
 });
 
-function page<T>(rows: T[], limit: number, idOf: (row: T) => string): { items: T[]; nextCursor: string | null } {
-  const items = rows.slice(0, limit);
-  return { items, nextCursor: rows.length > limit ? idOf(items[items.length - 1]) : null };
-}
-
 interface PaymentRow {
   id: string;
   property_id: string;
@@ -54,6 +54,7 @@ interface PaymentRow {
   city_ledger_account_id: string | null;
   cashier_session_id: string | null;
   business_date: string;
+  seq: string;
   recorded_by: string;
   created_at: Date;
 }
@@ -73,6 +74,7 @@ interface RefundRow {
   cashier_session_id: string | null;
   day: string;
   created_at: Date;
+  cursor_at: string;
   issued_at: Date | null;
 }
 
@@ -87,6 +89,7 @@ interface FolioRow {
   currency: string;
   balance_minor: string;
   opened_at: Date;
+  cursor_at: string;
 }
 
 interface AccountRow {
@@ -116,29 +119,34 @@ export interface PaymentFilter {
 export class FinanceService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async payments(
-    scope: string[] | null,
-    filter: PaymentFilter,
-  ): Promise<{ items: FinancePaymentView[]; nextCursor: string | null }> {
-    const limit = filter.limit ?? DEFAULT_PAGE;
+  async payments(scope: string[] | null, filter: PaymentFilter): Promise<Page<FinancePaymentView>> {
+    const limit = filter.limit ?? FINANCE_DEFAULT_PAGE;
     const rows: PaymentRow[] = await this.dataSource.query(
       `SELECT p.id, p.property_id, p.folio_id, p.reservation_id, p.method, p.currency, p.amount_minor,
          p.refunded_minor, p.pending_refund_minor, p.is_deposit, p.deposit_status, p.is_transfer, p.card_last4,
          p.processor_ref, p.city_ledger_account_id, p.cashier_session_id, p.business_date::text AS business_date,
-         p.recorded_by, p.created_at
+         p.seq, p.recorded_by, p.created_at
        FROM payment p
        WHERE p.business_date BETWEEN $1 AND $2
          AND ($3::uuid[] IS NULL OR p.property_id = ANY($3::uuid[]))
          AND ($4::text IS NULL OR p.method = $4)
-         AND ($5::uuid IS NULL OR (p.business_date, p.seq) > (SELECT business_date, seq FROM payment WHERE id = $5))
+         AND ($5::date IS NULL OR (p.business_date, p.seq) > ($5, $6::bigint))
        ORDER BY p.business_date, p.seq
-       LIMIT $6`,
-      [filter.from, filter.to, scope, filter.method ?? null, filter.cursor ?? null, limit + 1],
+       LIMIT $7`,
+      [
+        filter.from,
+        filter.to,
+        scope,
+        filter.method ?? null,
+        ...cursorParameters(filter.cursor, ['date', 'int']),
+        limit + 1,
+      ],
     );
-    const result = page(rows, limit, (row) => row.id);
-    return {
-      nextCursor: result.nextCursor,
-      items: result.items.map((row) => ({
+    return pageOf(
+      rows,
+      limit,
+      (row) => [row.business_date, Number(row.seq)],
+      (row): FinancePaymentView => ({
         id: row.id,
         propertyId: row.property_id,
         folioId: row.folio_id,
@@ -156,36 +164,43 @@ export class FinanceService {
         businessDate: row.business_date,
         recordedBy: row.recorded_by,
         recordedAt: row.created_at.toISOString(),
-      })),
-    };
+      }),
+    );
   }
 
   /** Refunds by the business date they were issued on (requested on, while still waiting for approval). */
-  async refunds(
-    scope: string[] | null,
-    filter: PaymentFilter & { status?: string },
-  ): Promise<{ items: FinanceRefundView[]; nextCursor: string | null }> {
-    const limit = filter.limit ?? DEFAULT_PAGE;
+  async refunds(scope: string[] | null, filter: PaymentFilter & { status?: string }): Promise<Page<FinanceRefundView>> {
+    const limit = filter.limit ?? FINANCE_DEFAULT_PAGE;
     const rows: RefundRow[] = await this.dataSource.query(
       `WITH dated AS (
          SELECT r.*, COALESCE(r.business_date, (r.created_at AT TIME ZONE 'UTC')::date) AS day FROM refund r
        )
        SELECT r.id, r.property_id, r.payment_id, r.folio_id, r.method, r.status, r.currency, r.amount_minor, r.reason,
-         r.requested_by, r.approved_by, r.cashier_session_id, r.day::text AS day, r.created_at, r.issued_at
+         r.requested_by, r.approved_by, r.cashier_session_id, r.day::text AS day, r.created_at,
+         r.created_at::text AS cursor_at, r.issued_at
        FROM dated r
        WHERE r.day BETWEEN $1 AND $2
          AND ($3::uuid[] IS NULL OR r.property_id = ANY($3::uuid[]))
          AND ($4::text IS NULL OR r.method = $4)
          AND ($5::text IS NULL OR r.status = $5)
-         AND ($6::uuid IS NULL OR (r.day, r.created_at, r.id) > (SELECT day, created_at, id FROM dated WHERE id = $6))
+         AND ($6::date IS NULL OR (r.day, r.created_at, r.id) > ($6, $7::timestamptz, $8::uuid))
        ORDER BY r.day, r.created_at, r.id
-       LIMIT $7`,
-      [filter.from, filter.to, scope, filter.method ?? null, filter.status ?? null, filter.cursor ?? null, limit + 1],
+       LIMIT $9`,
+      [
+        filter.from,
+        filter.to,
+        scope,
+        filter.method ?? null,
+        filter.status ?? null,
+        ...cursorParameters(filter.cursor, ['date', 'instant', 'uuid']),
+        limit + 1,
+      ],
     );
-    const result = page(rows, limit, (row) => row.id);
-    return {
-      nextCursor: result.nextCursor,
-      items: result.items.map((row) => ({
+    return pageOf(
+      rows,
+      limit,
+      (row) => [row.day, row.cursor_at, row.id],
+      (row): FinanceRefundView => ({
         id: row.id,
         propertyId: row.property_id,
         paymentId: row.payment_id,
@@ -200,31 +215,38 @@ export class FinanceService {
         businessDate: row.day,
         requestedAt: row.created_at.toISOString(),
         ...(row.issued_at ? { issuedAt: row.issued_at.toISOString() } : {}),
-      })),
-    };
+      }),
+    );
   }
 
   async folios(
     scope: string[] | null,
     filter: { status?: string; nonZero?: boolean; cursor?: string; limit?: number },
-  ): Promise<{ items: FinanceFolioView[]; nextCursor: string | null }> {
-    const limit = filter.limit ?? DEFAULT_PAGE;
+  ): Promise<Page<FinanceFolioView>> {
+    const limit = filter.limit ?? FINANCE_DEFAULT_PAGE;
     const rows: FolioRow[] = await this.dataSource.query(
       `SELECT f.id, f.property_id, f.reservation_id, f.confirmation_number, f.guest_name, f.status,
-         f.city_ledger_account_id, f.currency, f.balance_minor, f.opened_at
+         f.city_ledger_account_id, f.currency, f.balance_minor, f.opened_at, f.opened_at::text AS cursor_at
        FROM folio f
        WHERE ($1::uuid[] IS NULL OR f.property_id = ANY($1::uuid[]))
          AND ($2::text IS NULL OR f.status = $2)
          AND (NOT $3::boolean OR f.balance_minor <> 0)
-         AND ($4::uuid IS NULL OR (f.opened_at, f.id) > (SELECT opened_at, id FROM folio WHERE id = $4))
+         AND ($4::timestamptz IS NULL OR (f.opened_at, f.id) > ($4, $5::uuid))
        ORDER BY f.opened_at, f.id
-       LIMIT $5`,
-      [scope, filter.status ?? null, filter.nonZero ?? false, filter.cursor ?? null, limit + 1],
+       LIMIT $6`,
+      [
+        scope,
+        filter.status ?? null,
+        filter.nonZero ?? false,
+        ...cursorParameters(filter.cursor, ['instant', 'uuid']),
+        limit + 1,
+      ],
     );
-    const result = page(rows, limit, (row) => row.id);
-    return {
-      nextCursor: result.nextCursor,
-      items: result.items.map((row) => ({
+    return pageOf(
+      rows,
+      limit,
+      (row) => [row.cursor_at, row.id],
+      (row): FinanceFolioView => ({
         folioId: row.id,
         propertyId: row.property_id,
         reservationId: row.reservation_id,
@@ -234,8 +256,8 @@ export class FinanceService {
         ...(row.city_ledger_account_id ? { cityLedgerAccountId: row.city_ledger_account_id } : {}),
         balance: money(row.balance_minor, row.currency),
         openedAt: row.opened_at.toISOString(),
-      })),
-    };
+      }),
+    );
   }
 
   /**

@@ -25,7 +25,7 @@ export interface FolioRecord {
   invoiceId: string | null;
 }
 
-interface FolioRow {
+export interface FolioRow {
   id: string;
   property_id: string;
   reservation_id: string;

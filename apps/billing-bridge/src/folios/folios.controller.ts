@@ -31,8 +31,8 @@ export class FoliosController {
   @Get()
   @ApiOperation({ summary: "A property's folios, optionally those of one reservation" })
   @ApiOkResponse({ type: FolioList })
-  async list(@Param('propertyId', UuidParam) propertyId: string, @Query() query: FolioQuery): Promise<FolioList> {
-    return { items: await this.folios.list(propertyId, query.reservationId), nextCursor: null };
+  list(@Param('propertyId', UuidParam) propertyId: string, @Query() query: FolioQuery): Promise<FolioList> {
+    return this.folios.list(propertyId, query);
   }
 
   @Post()

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHARGE_TYPES, type ChargeType, type Money } from '@frontoffice/contracts';
-import { ApiMoney } from '@frontoffice/platform';
+import { ApiMoney, PageQuery } from '@frontoffice/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -20,7 +20,7 @@ import { PositiveMoney } from './money-input';
 
 const REASON_CODE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
-export class FolioQuery {
+export class FolioQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the folios of this reservation' })
   @IsOptional()
   @IsUUID()

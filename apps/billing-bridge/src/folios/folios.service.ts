@@ -8,9 +8,10 @@ import type {
   NightAuditRoomNightPostedV1,
   ReservationCreatedV1,
 } from '@frontoffice/contracts';
-import { ConflictError, NotFoundError, OutboxService } from '@frontoffice/platform';
+import { ConflictError, NotFoundError, OutboxService, Page, pageLimit, pageOf } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { JournalService } from '../journal/journal.service';
+import { cursorParameters } from '../paging';
 import { loadBillingProperty } from '../properties/billing-property';
 import { departmentOf } from '../taxes/tax-rates';
 import { cityTaxForNight } from '../taxes/tax-split';
@@ -22,14 +23,17 @@ import {
   assertFolioOpen,
   findFolios,
   FolioRecord,
+  FolioRow,
   lockFolio,
   lockFolioForCharge,
   openFolioWindow,
+  toFolioRecord,
 } from './folio-store';
 import {
   CreateAllowanceDto,
   CreateChargeDto,
   CreateFolioDto,
+  FolioQuery,
   FolioDetailView,
   FolioView,
   PostingView,
@@ -207,14 +211,27 @@ export class FoliosService {
     });
   }
 
-  async list(propertyId: string, reservationId?: string): Promise<FolioView[]> {
-    const folios = reservationId
-      ? await findFolios(this.dataSource.manager, 'property_id = $1 AND reservation_id = $2', [
-          propertyId,
-          reservationId,
-        ])
-      : await findFolios(this.dataSource.manager, 'property_id = $1', [propertyId], false, 500);
-    return folios.map(toFolioView);
+  /** In the order they were opened (then window, then id), optionally those of one reservation. */
+  async list(propertyId: string, query: FolioQuery): Promise<Page<FolioView>> {
+    const limit = pageLimit(query);
+    const rows: (FolioRow & { cursor_at: string })[] = await this.dataSource.query(
+      `SELECT *, opened_at::text AS cursor_at FROM folio
+       WHERE property_id = $1 AND ($2::uuid IS NULL OR reservation_id = $2)
+         AND ($3::timestamptz IS NULL OR (opened_at, window_number, id) > ($3, $4::int, $5::uuid))
+       ORDER BY opened_at, window_number, id LIMIT $6`,
+      [
+        propertyId,
+        query.reservationId ?? null,
+        ...cursorParameters(query.cursor, ['instant', 'int', 'uuid']),
+        limit + 1,
+      ],
+    );
+    return pageOf(
+      rows,
+      limit,
+      (row) => [row.cursor_at, Number(row.window_number), row.id],
+      (row) => toFolioView(toFolioRecord(row)),
+    );
   }
 
   async get(propertyId: string, folioId: string): Promise<FolioDetailView> {

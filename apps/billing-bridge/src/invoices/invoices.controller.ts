@@ -39,8 +39,8 @@ export class InvoicesController {
   @Get('invoices')
   @Roles('front_desk', 'front_office_manager', 'finance')
   @ApiOkResponse({ type: InvoiceList })
-  async list(@Param('propertyId', UuidParam) propertyId: string, @Query() query: InvoiceQuery): Promise<InvoiceList> {
-    return { items: await this.invoices.list(propertyId, query), nextCursor: null };
+  list(@Param('propertyId', UuidParam) propertyId: string, @Query() query: InvoiceQuery): Promise<InvoiceList> {
+    return this.invoices.list(propertyId, query);
   }
 
   @Get('invoices/:invoiceId')

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Money } from '@frontoffice/contracts';
-import { ApiMoney } from '@frontoffice/platform';
+import { ApiMoney, PageQuery } from '@frontoffice/platform';
 import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
 
 export class SettleFolioDto {
@@ -21,7 +21,7 @@ export class CreateCreditNoteDto {
   reason!: string;
 }
 
-export class InvoiceQuery {
+export class InvoiceQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventEnvelope, InvoiceKind, StayCheckedOutV1 } from '@frontoffice/contracts';
-import { ConflictError, NotFoundError, OutboxService, Principal } from '@frontoffice/platform';
+import { ConflictError, NotFoundError, OutboxService, Page, pageLimit, pageOf, Principal } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { CityLedgerService } from '../city-ledger/city-ledger.service';
 import { recordAudit } from '../folios/billing-audit';
@@ -9,6 +9,7 @@ import { settlementOf } from '../folios/folio-balance';
 import { assertFolioOpen, FolioRecord, lockFolio } from '../folios/folio-store';
 import { JournalService } from '../journal/journal.service';
 import { PaymentsService } from '../payments/payments.service';
+import { cursorParameters } from '../paging';
 import { loadBillingProperty } from '../properties/billing-property';
 import {
   composeInvoice,
@@ -327,13 +328,17 @@ export class InvoicesService {
     });
   }
 
-  async list(propertyId: string, query: InvoiceQuery): Promise<InvoiceView[]> {
+  /** Newest first, by the gapless per-property sequence (unique, so it is the whole keyset). */
+  async list(propertyId: string, query: InvoiceQuery): Promise<Page<InvoiceView>> {
+    const limit = pageLimit(query);
+    const [sequence] = cursorParameters(query.cursor, ['int']);
     const rows: InvoiceRow[] = await this.dataSource.query(
       `${INVOICE_SELECT} WHERE property_id = $1 AND ($2::uuid IS NULL OR folio_id = $2)
-       ORDER BY sequence_number DESC LIMIT 500`,
-      [propertyId, query.folioId ?? null],
+         AND ($3::int IS NULL OR sequence_number < $3)
+       ORDER BY sequence_number DESC LIMIT $4`,
+      [propertyId, query.folioId ?? null, sequence, limit + 1],
     );
-    return rows.map(toView);
+    return pageOf(rows, limit, (row) => [Number(row.sequence_number)], toView);
   }
 
   async get(propertyId: string, invoiceId: string): Promise<InvoiceView> {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Page, pageLimit, pageOf } from '@frontoffice/platform';
 import { DataSource } from 'typeorm';
-import type { JournalBatchView, JournalLineView, JournalView } from './journal.dto';
+import { cursorParameters } from '../paging';
+import type { JournalBatchQuery, JournalBatchView, JournalLineView, JournalView } from './journal.dto';
 
 interface LineRow {
   entry_id: string;
@@ -105,13 +107,17 @@ export class JournalQueryService {
     };
   }
 
-  async batches(propertyId: string, from: string, to: string): Promise<JournalBatchView[]> {
+  /** By business date, one batch per date (so the date is the whole keyset). */
+  async batches(propertyId: string, query: JournalBatchQuery): Promise<Page<JournalBatchView>> {
+    const limit = pageLimit(query);
+    const [after] = cursorParameters(query.cursor, ['date']);
     const rows: BatchRow[] = await this.dataSource.query(
       `SELECT ${BATCH_COLUMNS} FROM journal_batch
-       WHERE property_id = $1 AND business_date BETWEEN $2 AND $3 ORDER BY business_date`,
-      [propertyId, from, to],
+       WHERE property_id = $1 AND business_date BETWEEN $2 AND $3 AND ($4::date IS NULL OR business_date > $4)
+       ORDER BY business_date LIMIT $5`,
+      [propertyId, query.from, query.to, after, limit + 1],
     );
-    return rows.map(toBatchView);
+    return pageOf(rows, limit, (row) => [row.business_date], toBatchView);
   }
 
   /** A date without lines answers zero totals in the property's currency (as billing knows the property). */

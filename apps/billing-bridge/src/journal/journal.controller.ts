@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
-import { PeriodQuery } from './period.dto';
 import {
   JournalBatchList,
+  JournalBatchQuery,
   JournalQuery,
   JournalSettingsView,
   JournalView,
@@ -35,11 +35,11 @@ export class JournalController {
   @Get('batches')
   @ApiOperation({ summary: 'The business dates closed into journal batches in a period' })
   @ApiOkResponse({ type: JournalBatchList })
-  async batches(
+  batches(
     @Param('propertyId', UuidParam) propertyId: string,
-    @Query() query: PeriodQuery,
+    @Query() query: JournalBatchQuery,
   ): Promise<JournalBatchList> {
-    return { items: await this.journal.batches(propertyId, query.from, query.to), nextCursor: null };
+    return this.journal.batches(propertyId, query);
   }
 
   @Get('settings')

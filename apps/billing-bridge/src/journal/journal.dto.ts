@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsLocalDate, type Money } from '@frontoffice/contracts';
-import { ApiMoney } from '@frontoffice/platform';
+import { ApiMoney, PageQuery } from '@frontoffice/platform';
 import { Type } from 'class-transformer';
 import {
   IsObject,
@@ -12,6 +12,7 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
+import { PeriodQuery } from './period.dto';
 import { ACCOUNT_ROLES, isValidSiren, JOURNAL_ROLES, type AccountRole, type JournalRole } from './chart-of-accounts';
 
 /** 9 digits with a valid Luhn key, as INSEE issues them. */
@@ -34,6 +35,9 @@ export class JournalQuery {
   @IsLocalDate()
   businessDate!: string;
 }
+
+/** `?from&to` of the batches, paged by business date. */
+export class JournalBatchQuery extends IntersectionType(PeriodQuery, PageQuery) {}
 
 export class JournalLineView {
   @ApiProperty() entryId!: string;

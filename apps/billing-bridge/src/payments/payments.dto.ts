@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PAYMENT_METHODS, type Money, type PaymentMethodName } from '@frontoffice/contracts';
-import { ApiMoney } from '@frontoffice/platform';
+import { ApiMoney, PageQuery } from '@frontoffice/platform';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -71,7 +71,7 @@ export class RejectRefundDto {
   reason!: string;
 }
 
-export class RefundQuery {
+export class RefundQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['pending_approval', 'issued', 'rejected'] })
   @IsOptional()
   @IsIn(['pending_approval', 'issued', 'rejected'])

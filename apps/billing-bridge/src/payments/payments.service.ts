@@ -7,6 +7,8 @@ import {
   ForbiddenError,
   NotFoundError,
   OutboxService,
+  pageLimit,
+  pageOf,
   Principal,
   RequestValidationException,
 } from '@frontoffice/platform';
@@ -25,6 +27,7 @@ import {
   updateReturning,
 } from '../folios/folio-store';
 import { JournalService } from '../journal/journal.service';
+import { cursorParameters } from '../paging';
 import { loadBillingProperty } from '../properties/billing-property';
 import { PAYMENT_SELECT, PaymentRow, toPaymentView } from './payment-view';
 import { PaymentView, RecordPaymentDto, RefundList, RefundQuery, RefundView, RequestRefundDto } from './payments.dto';
@@ -487,11 +490,15 @@ export class PaymentsService {
   }
 
   async listRefunds(propertyId: string, query: RefundQuery): Promise<RefundList> {
-    const rows: RefundRow[] = await this.dataSource.query(
-      `${REFUND_SELECT} WHERE property_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY created_at DESC LIMIT 500`,
-      [propertyId, query.status ?? null],
+    const limit = pageLimit(query);
+    const rows: (RefundRow & { cursor_at: string })[] = await this.dataSource.query(
+      `SELECT *, business_date::text AS business_date, created_at::text AS cursor_at FROM refund
+       WHERE property_id = $1 AND ($2::text IS NULL OR status = $2)
+         AND ($3::timestamptz IS NULL OR (created_at, id) < ($3, $4::uuid))
+       ORDER BY created_at DESC, id DESC LIMIT $5`,
+      [propertyId, query.status ?? null, ...cursorParameters(query.cursor, ['instant', 'uuid']), limit + 1],
     );
-    return { items: rows.map(toRefundView), nextCursor: null };
+    return pageOf(rows, limit, (row) => [row.cursor_at, row.id], toRefundView);
   }
 
   async getRefund(propertyId: string, refundId: string): Promise<RefundView> {

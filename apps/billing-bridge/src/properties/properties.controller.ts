@@ -34,7 +34,7 @@ export class PropertiesController {
   @Roles('front_office_manager', 'finance')
   @ApiOperation({ summary: 'The audit trail of sensitive billing actions: who, when, what and why' })
   @ApiOkResponse({ type: AuditList })
-  async audit(@Param('propertyId', UuidParam) propertyId: string, @Query() query: AuditQuery): Promise<AuditList> {
-    return { items: await this.properties.audit(propertyId, query), nextCursor: null };
+  audit(@Param('propertyId', UuidParam) propertyId: string, @Query() query: AuditQuery): Promise<AuditList> {
+    return this.properties.audit(propertyId, query);
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Money } from '@frontoffice/contracts';
-import { ApiMoney } from '@frontoffice/platform';
+import { ApiMoney, PageQuery } from '@frontoffice/platform';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { NonNegativeMoney } from '../folios/money-input';
@@ -33,7 +33,7 @@ export class BillingSettingsView {
   @ApiProperty({ enum: TILL_POLICIES }) tillPolicy!: TillPolicy;
 }
 
-export class AuditQuery {
+export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the actions on this refund, till, folio, invoice...' })
   @IsOptional()
   @IsUUID()

@@ -2,9 +2,10 @@ import { invalidField } from '../folios/money-input';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Money, PropertyCreatedV1, PropertyUpdatedV1 } from '@frontoffice/contracts';
-import { NotFoundError } from '@frontoffice/platform';
+import { NotFoundError, Page, pageLimit, pageOf } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../folios/billing-audit';
+import { cursorParameters } from '../paging';
 import { BillingProperty, loadBillingProperty, TillPolicy } from './billing-property';
 import { AuditEntryView, AuditQuery, BillingSettingsView, UpdateBillingSettingsDto } from './properties.dto';
 
@@ -96,8 +97,11 @@ export class PropertiesService {
   }
 
   /** Who did what, when and why: refunds, allowances, till closes and variances, settings, invoices. */
-  async audit(propertyId: string, query: AuditQuery): Promise<AuditEntryView[]> {
+  async audit(propertyId: string, query: AuditQuery): Promise<Page<AuditEntryView>> {
+    const limit = pageLimit(query);
     const rows: Array<{
+      id: string;
+      cursor_at: string;
       actor: string;
       action: string;
       subject_id: string;
@@ -105,18 +109,30 @@ export class PropertiesService {
       details: Record<string, unknown>;
       at: Date;
     }> = await this.dataSource.query(
-      `SELECT actor, action, subject_id, reason, details, at FROM billing_audit
+      `SELECT id, at::text AS cursor_at, actor, action, subject_id, reason, details, at FROM billing_audit
        WHERE property_id = $1 AND ($2::uuid IS NULL OR subject_id = $2) AND ($3::text IS NULL OR action = $3)
-       ORDER BY at DESC, id DESC LIMIT 500`,
-      [propertyId, query.subjectId ?? null, query.action ?? null],
+         AND ($4::timestamptz IS NULL OR (at, id) < ($4, $5::bigint))
+       ORDER BY at DESC, id DESC LIMIT $6`,
+      [
+        propertyId,
+        query.subjectId ?? null,
+        query.action ?? null,
+        ...cursorParameters(query.cursor, ['instant', 'int']),
+        limit + 1,
+      ],
     );
-    return rows.map((row) => ({
-      actor: row.actor,
-      action: row.action,
-      subjectId: row.subject_id,
-      reason: row.reason ?? undefined,
-      details: row.details,
-      at: row.at.toISOString(),
-    }));
+    return pageOf(
+      rows,
+      limit,
+      (row) => [row.cursor_at, Number(row.id)],
+      (row) => ({
+        actor: row.actor,
+        action: row.action,
+        subjectId: row.subject_id,
+        reason: row.reason ?? undefined,
+        details: row.details,
+        at: row.at.toISOString(),
+      }),
+    );
   }
 }

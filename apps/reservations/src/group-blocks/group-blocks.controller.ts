@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
+import { CurrentPrincipal, PageQuery, Principal, Roles, UuidParam } from '@frontoffice/platform';
 import { CreateGroupBlockDto, GroupBlockList, GroupBlockView } from './group-blocks.dto';
 import { GroupBlocksService } from './group-blocks.service';
 
@@ -35,8 +35,8 @@ export class GroupBlocksController {
   @Get()
   @Roles('front_desk', 'front_office_manager')
   @ApiOkResponse({ type: GroupBlockList })
-  async list(@Param('propertyId', UuidParam) propertyId: string): Promise<GroupBlockList> {
-    return { items: await this.groupBlocks.list(propertyId), nextCursor: null };
+  list(@Param('propertyId', UuidParam) propertyId: string, @Query() query: PageQuery): Promise<GroupBlockList> {
+    return this.groupBlocks.list(propertyId, query);
   }
 
   @Get(':groupBlockId')

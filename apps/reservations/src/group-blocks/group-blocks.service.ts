@@ -1,8 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictError, NotFoundError, OutboxService, Principal } from '@frontoffice/platform';
+import {
+  ConflictError,
+  NotFoundError,
+  OutboxService,
+  Page,
+  pageLimit,
+  pageOf,
+  PageQuery,
+  Principal,
+} from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { InventoryService } from '../inventory/inventory.service';
+import { cursorParameters } from '../paging';
 import { PropertiesService } from '../properties/properties.service';
 import { isUniqueViolation } from '../properties/unique-violation';
 import { BlockNight, releasePlan, remaining, validateBlock } from './group-block-rules';
@@ -101,13 +111,21 @@ export class GroupBlocksService {
     return this.view(this.dataSource.manager, block);
   }
 
-  async list(propertyId: string): Promise<GroupBlockView[]> {
+  /** By cut-off date, then code (then id, to make the order total). */
+  async list(propertyId: string, query: PageQuery): Promise<Page<GroupBlockView>> {
     await this.properties.get(propertyId);
+    const limit = pageLimit(query);
     const blocks: BlockRow[] = await this.dataSource.query(
-      `SELECT ${BLOCK_COLUMNS} FROM group_block WHERE property_id = $1 ORDER BY cutoff_date, code`,
-      [propertyId],
+      `SELECT ${BLOCK_COLUMNS} FROM group_block WHERE property_id = $1
+         AND ($2::date IS NULL OR (group_block.cutoff_date, code, id) > ($2, $3::text, $4::uuid))
+       ORDER BY group_block.cutoff_date, code, id LIMIT $5`,
+      [propertyId, ...cursorParameters(query.cursor, ['date', 'text', 'uuid']), limit + 1],
     );
-    return Promise.all(blocks.map((block) => this.view(this.dataSource.manager, block)));
+    const page = pageOf(blocks, limit, (block) => [block.cutoff_date, block.code, block.id]);
+    return {
+      items: await Promise.all(page.items.map((block) => this.view(this.dataSource.manager, block))),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /**

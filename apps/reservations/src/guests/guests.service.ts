@@ -8,9 +8,11 @@ import {
   ForbiddenError,
   NotFoundError,
   OutboxService,
+  pageOf,
   Principal,
 } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { cursorParameters } from '../paging';
 import { GuestAuditEntity, GuestEntity } from './guest.entity';
 import {
   anonymisedProfile,
@@ -92,22 +94,6 @@ function toStayView(row: StayRow): GuestStayView {
     roomId: row.room_id,
     totalPrice: { amountMinor: Number(row.total_price_minor), currency: row.currency },
   };
-}
-
-function encodeCursor(lastName: string, id: string): string {
-  return Buffer.from(JSON.stringify([lastName, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) {
-      return value as [string, string];
-    }
-  } catch {
-    // fall through
-  }
-  throw new BusinessRuleViolation('bad-cursor', 'cursor is not a nextCursor this API gave', 'cursor');
 }
 
 /** The guest as a booking gives it. */
@@ -212,7 +198,7 @@ export class GuestsService {
       where.push(`g.vip_level = $${params.length}`);
     }
     if (query.cursor) {
-      const [lastName, id] = decodeCursor(query.cursor);
+      const [lastName, id] = cursorParameters(query.cursor, ['text', 'uuid']);
       params.push(lastName, id);
       where.push(`(lower(g.last_name), g.id) > ($${params.length - 1}, $${params.length}::uuid)`);
     }
@@ -227,11 +213,12 @@ export class GuestsService {
       ? await this.dataSource.getRepository(GuestEntity).findBy(page.map((row) => ({ id: row.id })))
       : [];
     const byId = new Map(guests.map((guest) => [guest.id, guest]));
-    const last = page.at(-1);
-    return {
-      items: page.map((row) => toGuestView(byId.get(row.id)!)),
-      nextCursor: ids.length > limit && last ? encodeCursor(last.sort_name, last.id) : null,
-    };
+    return pageOf(
+      ids,
+      limit,
+      (row) => [row.sort_name, row.id],
+      (row) => toGuestView(byId.get(row.id)!),
+    );
   }
 
   async get(propertyId: string, guestId: string, principal: Principal): Promise<GuestDetailView> {

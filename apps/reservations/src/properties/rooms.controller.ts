@@ -45,8 +45,8 @@ export class RoomsController {
   @Get()
   @Roles('front_desk', 'front_office_manager', 'concierge', 'porter')
   @ApiOkResponse({ type: RoomList })
-  async list(@Param('propertyId', UuidParam) propertyId: string, @Query() query: ListRoomsQuery): Promise<RoomList> {
-    return { items: await this.rooms.list(propertyId, query), nextCursor: null };
+  list(@Param('propertyId', UuidParam) propertyId: string, @Query() query: ListRoomsQuery): Promise<RoomList> {
+    return this.rooms.list(propertyId, query);
   }
 
   @Get(':roomId')

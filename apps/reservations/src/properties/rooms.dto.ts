@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsLocalDate, ROOM_STATUSES, RoomStatus } from '@frontoffice/contracts';
+import { PageQuery } from '@frontoffice/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -68,7 +69,7 @@ export class ChangeRoomStatusDto {
   to?: string;
 }
 
-export class ListRoomsQuery {
+export class ListRoomsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ROOM_STATUSES })
   @IsOptional()
   @IsIn(ROOM_STATUSES)

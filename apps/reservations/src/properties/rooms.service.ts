@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BusinessRuleViolation, ConflictError, NotFoundError, OutboxService } from '@frontoffice/platform';
+import {
+  BusinessRuleViolation,
+  ConflictError,
+  NotFoundError,
+  OutboxService,
+  Page,
+  pageLimit,
+  pageOf,
+} from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { cursorParameters } from '../paging';
 import { PropertiesService } from './properties.service';
 import { resolveRoomStatus, statusOnDate } from './room-status';
 import { RoomEntity, RoomStatus } from './room.entity';
@@ -88,17 +97,26 @@ export class RoomsService {
     }
   }
 
-  async list(propertyId: string, query: ListRoomsQuery): Promise<RoomView[]> {
+  /** By room number, then id (numbers are unique per property; the id only makes the order total). */
+  async list(propertyId: string, query: ListRoomsQuery): Promise<Page<RoomView>> {
     await this.properties.get(propertyId);
-    const rooms = await this.dataSource.getRepository(RoomEntity).find({
-      where: {
-        propertyId,
-        ...(query.status ? { status: query.status } : {}),
-        ...(query.roomTypeId ? { roomTypeId: query.roomTypeId } : {}),
-      },
-      order: { number: 'ASC' },
-    });
-    return rooms.map(toRoomView);
+    const limit = pageLimit(query);
+    const builder = this.dataSource
+      .getRepository(RoomEntity)
+      .createQueryBuilder('r')
+      .where('r.propertyId = :propertyId', { propertyId });
+    if (query.status) builder.andWhere('r.status = :status', { status: query.status });
+    if (query.roomTypeId) builder.andWhere('r.roomTypeId = :roomTypeId', { roomTypeId: query.roomTypeId });
+    if (query.cursor) {
+      const [number, id] = cursorParameters(query.cursor, ['text', 'uuid']);
+      builder.andWhere('(r.number, r.id) > (:cursorNumber, :cursorId)', { cursorNumber: number, cursorId: id });
+    }
+    const rooms = await builder
+      .orderBy('r.number', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .take(limit + 1)
+      .getMany();
+    return pageOf(rooms, limit, (room) => [room.number, room.id], toRoomView);
   }
 
   async get(propertyId: string, roomId: string): Promise<RoomView> {

@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReservationChange } from '@frontoffice/contracts';
-import { BusinessRuleViolation, ConflictError, NotFoundError, OutboxService, Principal } from '@frontoffice/platform';
+import {
+  BusinessRuleViolation,
+  ConflictError,
+  NotFoundError,
+  OutboxService,
+  Page,
+  pageOf,
+  Principal,
+} from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { GuestsService } from '../guests/guests.service';
 import { InventoryService } from '../inventory/inventory.service';
+import { cursorParameters } from '../paging';
 import { totalOf } from '../properties/pricing';
 import { PropertiesService } from '../properties/properties.service';
 import { PropertyEntity } from '../properties/property.entity';
@@ -81,22 +90,6 @@ function releasedStay(reservation: ReservationEntity) {
     departure: reservation.departure,
     ...(reservation.groupBlockId ? { groupBlockId: reservation.groupBlockId } : {}),
   };
-}
-
-function encodeCursor(reservation: ReservationEntity): string {
-  return Buffer.from(JSON.stringify([reservation.arrival, reservation.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) {
-      return value as [string, string];
-    }
-  } catch {
-    // reported below
-  }
-  throw new BusinessRuleViolation('bad-cursor', 'cursor must be a value from nextCursor', 'cursor');
 }
 
 interface GroupBlockRow {
@@ -205,10 +198,7 @@ export class ReservationsService {
     return toReservationView(reservation);
   }
 
-  async search(
-    propertyId: string,
-    query: SearchReservationsQuery,
-  ): Promise<{ items: ReservationView[]; nextCursor: string | null }> {
+  async search(propertyId: string, query: SearchReservationsQuery): Promise<Page<ReservationView>> {
     await this.properties.get(propertyId);
     const limit = query.limit ?? DEFAULT_PAGE;
     const builder = this.dataSource
@@ -230,7 +220,7 @@ export class ReservationsService {
     if (query.status) builder.andWhere('r.status = :status', { status: query.status });
     if (query.groupBlockId) builder.andWhere('r.group_block_id = :block', { block: query.groupBlockId });
     if (query.cursor) {
-      const [arrival, id] = decodeCursor(query.cursor);
+      const [arrival, id] = cursorParameters(query.cursor, ['date', 'uuid']);
       builder.andWhere('(r.arrival, r.id) > (:cursorArrival, :cursorId)', { cursorArrival: arrival, cursorId: id });
     }
     const rows = await builder
@@ -238,11 +228,7 @@ export class ReservationsService {
       .addOrderBy('r.id', 'ASC')
       .take(limit + 1)
       .getMany();
-    const page = rows.slice(0, limit);
-    return {
-      items: page.map(toReservationView),
-      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
-    };
+    return pageOf(rows, limit, (row) => [row.arrival, row.id], toReservationView);
   }
 
   async modify(propertyId: string, reservationId: string, input: UpdateReservationDto): Promise<ReservationView> {
