@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
-import { DISPATCH_ROLES, listOf } from '../common/desk-roles';
+import { DISPATCH_ROLES } from '../common/desk-roles';
 import { BookingList, BookingQuery, BookingView, CreateBookingDto } from './bookings.dto';
 import { BookingsService } from './bookings.service';
 
@@ -26,7 +26,7 @@ export class BookingsController {
 
   @Get()
   @ApiOkResponse({ type: BookingList })
-  async list(@Param('propertyId', UuidParam) propertyId: string, @Query() query: BookingQuery): Promise<BookingList> {
-    return listOf(await this.bookings.list(propertyId, query.reservationId));
+  list(@Param('propertyId', UuidParam) propertyId: string, @Query() query: BookingQuery): Promise<BookingList> {
+    return this.bookings.list(propertyId, query);
   }
 }

@@ -4,15 +4,19 @@ import {
   bigintMinorUnits,
   BusinessRuleViolation,
   ConflictError,
+  CursorKey,
   NotFoundError,
   OutboxService,
+  Page,
+  pageLimit,
 } from '@frontoffice/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { currencyProblem } from '../settings/settings-rules';
 import { SettingsService } from '../settings/settings.service';
 import { DirectoryService } from '../stays/directory.service';
-import { BookingView, CreateBookingDto } from './bookings.dto';
+import { BookingQuery, BookingView, CreateBookingDto } from './bookings.dto';
+import { keyedPage, Keyset } from '../common/paging';
 
 interface BookingRow {
   id: string;
@@ -30,6 +34,11 @@ interface BookingRow {
   created_by: string;
   created_at: Date;
 }
+
+const BOOKING_ORDER = new Keyset([
+  { sql: 'booked_for', kind: 'timestamp' },
+  { sql: 'id', kind: 'uuid' },
+]);
 
 function toView(row: BookingRow): BookingView {
   return {
@@ -126,12 +135,16 @@ export class BookingsService {
     });
   }
 
-  async list(propertyId: string, reservationId?: string): Promise<BookingView[]> {
-    const rows: BookingRow[] = await this.dataSource.query(
-      `SELECT * FROM guest_booking WHERE property_id = $1 AND ($2::uuid IS NULL OR reservation_id = $2)
-        ORDER BY booked_for LIMIT 500`,
-      [propertyId, reservationId ?? null],
+  /** Soonest first: (booked_for, id) ascending. */
+  async list(propertyId: string, query: BookingQuery): Promise<Page<BookingView>> {
+    const limit = pageLimit(query);
+    const after = BOOKING_ORDER.after(query.cursor, 4);
+    const rows: Array<BookingRow & { page_key: CursorKey }> = await this.dataSource.query(
+      `SELECT *, ${BOOKING_ORDER.pageKey} FROM guest_booking
+        WHERE property_id = $1 AND ($2::uuid IS NULL OR reservation_id = $2) AND ${after.sql}
+        ORDER BY ${BOOKING_ORDER.orderBy} LIMIT $3`,
+      [propertyId, query.reservationId ?? null, limit + 1, ...after.parameters],
     );
-    return rows.map(toView);
+    return keyedPage(rows, limit, toView);
   }
 }

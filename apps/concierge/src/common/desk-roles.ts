@@ -1,5 +1,5 @@
 import type { StaffRole } from '@frontoffice/contracts';
-import { Principal } from '@frontoffice/platform';
+import { Page, Principal } from '@frontoffice/platform';
 
 /** Everyone who works at the front desk of a property (finance is back office). */
 export const DESK_ROLES: StaffRole[] = ['front_desk', 'front_office_manager', 'concierge', 'porter'];
@@ -23,12 +23,11 @@ export function iso(value: Date | string | null | undefined): string | undefined
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
-/** `{ items, nextCursor }`: lists are capped at 500 rows; this service does not page yet. */
-export interface ListOf<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export function listOf<T>(items: T[]): ListOf<T> {
+/**
+ * `{ items, nextCursor: null }` for the few lists bounded by their own key, never by a row cap: message templates
+ * (one per purpose and language) and desk procedures (one per code, or the versions of one code). Lists that grow
+ * with activity page by keyset instead (`Keyset` in ./paging).
+ */
+export function boundedList<T>(items: T[]): Page<T> {
   return { items, nextCursor: null };
 }

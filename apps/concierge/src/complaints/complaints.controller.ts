@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
-import { DISPATCH_ROLES, listOf } from '../common/desk-roles';
+import { DISPATCH_ROLES } from '../common/desk-roles';
 import {
   CategoryReportView,
   CompensationInputDto,
@@ -36,11 +36,8 @@ export class ComplaintsController {
 
   @Get('complaints')
   @ApiOkResponse({ type: ComplaintList })
-  async list(
-    @Param('propertyId', UuidParam) propertyId: string,
-    @Query() query: ComplaintQuery,
-  ): Promise<ComplaintList> {
-    return listOf(await this.complaints.list(propertyId, query));
+  list(@Param('propertyId', UuidParam) propertyId: string, @Query() query: ComplaintQuery): Promise<ComplaintList> {
+    return this.complaints.list(propertyId, query);
   }
 
   @Get('complaints/:complaintId')

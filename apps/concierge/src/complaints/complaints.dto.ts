@@ -8,7 +8,7 @@ import {
   type CompensationKind,
   type ComplaintCategory,
 } from '@frontoffice/contracts';
-import { ApiMoney } from '@frontoffice/platform';
+import { ApiMoney, PageQuery } from '@frontoffice/platform';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 
@@ -73,7 +73,7 @@ export class DecisionDto {
   note?: string;
 }
 
-export class ComplaintQuery {
+export class ComplaintQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['open', 'resolved'] })
   @IsOptional()
   @IsIn(['open', 'resolved'])

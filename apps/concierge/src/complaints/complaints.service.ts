@@ -5,8 +5,11 @@ import {
   bigintMinorUnits,
   BusinessRuleViolation,
   ConflictError,
+  CursorKey,
   NotFoundError,
   OutboxService,
+  Page,
+  pageLimit,
   Principal,
 } from '@frontoffice/platform';
 import { randomUUID } from 'node:crypto';
@@ -25,6 +28,7 @@ import {
   ComplaintView,
   LogComplaintDto,
 } from './complaints.dto';
+import { keyedPage, Keyset } from '../common/paging';
 
 interface ComplaintRow {
   id: string;
@@ -59,6 +63,14 @@ interface CompensationRow {
   decided_at: Date | null;
   decision_note: string | null;
 }
+
+const COMPLAINT_ORDER = new Keyset(
+  [
+    { sql: 'c.logged_at', kind: 'timestamp' },
+    { sql: 'c.id', kind: 'uuid' },
+  ],
+  'DESC',
+);
 
 const RECURRENCE_THRESHOLD = 3;
 
@@ -166,15 +178,27 @@ export class ComplaintsService {
     });
   }
 
-  async list(propertyId: string, query: ComplaintQuery): Promise<ComplaintView[]> {
-    const rows: Array<ComplaintRow & { compensation: CompensationRow | null }> = await this.dataSource.query(
-      `SELECT c.*, row_to_json(k.*) AS compensation FROM complaint c LEFT JOIN compensation k ON k.complaint_id = c.id
-        WHERE c.property_id = $1 AND ($2::text IS NULL OR c.status = $2) AND ($3::text IS NULL OR c.category = $3)
-          AND ($4::uuid IS NULL OR c.reservation_id = $4)
-        ORDER BY c.logged_at DESC LIMIT 500`,
-      [propertyId, query.status ?? null, query.category ?? null, query.reservationId ?? null],
-    );
-    return rows.map((row) =>
+  /** Newest first: (logged_at, id) descending. */
+  async list(propertyId: string, query: ComplaintQuery): Promise<Page<ComplaintView>> {
+    const limit = pageLimit(query);
+    const after = COMPLAINT_ORDER.after(query.cursor, 6);
+    const rows: Array<ComplaintRow & { compensation: CompensationRow | null; page_key: CursorKey }> =
+      await this.dataSource.query(
+        `SELECT c.*, row_to_json(k.*) AS compensation, ${COMPLAINT_ORDER.pageKey}
+           FROM complaint c LEFT JOIN compensation k ON k.complaint_id = c.id
+          WHERE c.property_id = $1 AND ($2::text IS NULL OR c.status = $2) AND ($3::text IS NULL OR c.category = $3)
+            AND ($4::uuid IS NULL OR c.reservation_id = $4) AND ${after.sql}
+          ORDER BY ${COMPLAINT_ORDER.orderBy} LIMIT $5`,
+        [
+          propertyId,
+          query.status ?? null,
+          query.category ?? null,
+          query.reservationId ?? null,
+          limit + 1,
+          ...after.parameters,
+        ],
+      );
+    return keyedPage(rows, limit, (row) =>
       toView(
         row,
         row.compensation

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
-import { DISPATCH_ROLES, listOf } from '../common/desk-roles';
+import { DISPATCH_ROLES } from '../common/desk-roles';
 import {
   AddTaskDto,
   ChangeStatusDto,
@@ -33,11 +33,8 @@ export class GroupEventsController {
 
   @Get()
   @ApiOkResponse({ type: GroupEventList })
-  async list(
-    @Param('propertyId', UuidParam) propertyId: string,
-    @Query() query: GroupEventQuery,
-  ): Promise<GroupEventList> {
-    return listOf(await this.events.list(propertyId, query));
+  list(@Param('propertyId', UuidParam) propertyId: string, @Query() query: GroupEventQuery): Promise<GroupEventList> {
+    return this.events.list(propertyId, query);
   }
 
   @Get(':eventId')

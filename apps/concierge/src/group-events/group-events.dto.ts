@@ -14,6 +14,7 @@ import {
   Min,
 } from 'class-validator';
 import { GROUP_EVENT_STATUSES, type GroupEventStatus } from './group-event-rules';
+import { PageQuery } from '@frontoffice/platform';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -66,7 +67,7 @@ export class CreateGroupEventDto {
   notes?: string;
 }
 
-export class GroupEventQuery {
+export class GroupEventQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-03-01' })
   @IsOptional()
   @IsLocalDate()

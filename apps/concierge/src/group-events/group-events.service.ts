@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BusinessRuleViolation, ConflictError, NotFoundError } from '@frontoffice/platform';
+import { BusinessRuleViolation, ConflictError, CursorKey, NotFoundError, Page, pageLimit } from '@frontoffice/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { iso } from '../common/desk-roles';
@@ -8,6 +8,7 @@ import { updateReturning } from '../common/sql';
 import { DirectoryService } from '../stays/directory.service';
 import { acceptsTasks, canMoveTo, completionBlockers, GroupEventStatus } from './group-event-rules';
 import { AddTaskDto, CreateGroupEventDto, GroupEventQuery, GroupEventView, GroupTaskView } from './group-events.dto';
+import { keyedPage, Keyset } from '../common/paging';
 
 interface EventRow {
   id: string;
@@ -34,6 +35,12 @@ interface TaskRow {
   done_at: Date | null;
   done_by: string | null;
 }
+
+const EVENT_ORDER = new Keyset([
+  { sql: 'group_event.date', kind: 'date' },
+  { sql: 'group_event.start_time', kind: 'text' },
+  { sql: 'group_event.id', kind: 'uuid' },
+]);
 
 function toTask(row: TaskRow): GroupTaskView {
   return {
@@ -99,15 +106,18 @@ export class GroupEventsService {
     });
   }
 
-  async list(propertyId: string, query: GroupEventQuery): Promise<GroupEventView[]> {
-    const rows: EventRow[] = await this.dataSource.query(
-      `SELECT *, to_char(date, 'YYYY-MM-DD') AS date FROM group_event
-        WHERE property_id = $1 AND ($2::date IS NULL OR date >= $2) AND ($3::date IS NULL OR date <= $3)
-          AND ($4::text IS NULL OR status = $4)
-        ORDER BY group_event.date, start_time LIMIT 500`,
-      [propertyId, query.from ?? null, query.to ?? null, query.status ?? null],
+  /** In calendar order: (date, start_time, id) ascending. */
+  async list(propertyId: string, query: GroupEventQuery): Promise<Page<GroupEventView>> {
+    const limit = pageLimit(query);
+    const after = EVENT_ORDER.after(query.cursor, 6);
+    const rows: Array<EventRow & { page_key: CursorKey }> = await this.dataSource.query(
+      `SELECT *, to_char(date, 'YYYY-MM-DD') AS date, ${EVENT_ORDER.pageKey} FROM group_event
+        WHERE property_id = $1 AND ($2::date IS NULL OR group_event.date >= $2)
+          AND ($3::date IS NULL OR group_event.date <= $3) AND ($4::text IS NULL OR status = $4) AND ${after.sql}
+        ORDER BY ${EVENT_ORDER.orderBy} LIMIT $5`,
+      [propertyId, query.from ?? null, query.to ?? null, query.status ?? null, limit + 1, ...after.parameters],
     );
-    return rows.map(toView);
+    return keyedPage(rows, limit, toView);
   }
 
   async get(propertyId: string, eventId: string): Promise<GroupEventView> {

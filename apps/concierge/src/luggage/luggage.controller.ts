@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
-import { DESK_ROLES, listOf } from '../common/desk-roles';
+import { DESK_ROLES } from '../common/desk-roles';
 import { HandBackDto, LuggageList, LuggageQuery, LuggageView, MoveLuggageDto, StoreLuggageDto } from './luggage.dto';
 import { LuggageService } from './luggage.service';
 
@@ -26,8 +26,8 @@ export class LuggageController {
 
   @Get()
   @ApiOkResponse({ type: LuggageList })
-  async list(@Param('propertyId', UuidParam) propertyId: string, @Query() query: LuggageQuery): Promise<LuggageList> {
-    return listOf(await this.luggage.list(propertyId, query));
+  list(@Param('propertyId', UuidParam) propertyId: string, @Query() query: LuggageQuery): Promise<LuggageList> {
+    return this.luggage.list(propertyId, query);
   }
 
   @Get(':luggageId')

@@ -1,6 +1,7 @@
 import { OptionalReservationId, OptionalRoomNumber } from '../common/dto-fields';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { PageQuery } from '@frontoffice/platform';
 
 export class StoreLuggageDto {
   @ApiProperty({ example: 'T-0042', description: 'The number on the tag the guest keeps' })
@@ -64,7 +65,7 @@ export class HandBackDto {
   note?: string;
 }
 
-export class LuggageQuery {
+export class LuggageQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['stored', 'returned'] })
   @IsOptional()
   @IsIn(['stored', 'returned'])

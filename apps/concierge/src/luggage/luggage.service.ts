@@ -1,13 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BusinessRuleViolation, ConflictError, NotFoundError } from '@frontoffice/platform';
+import { BusinessRuleViolation, ConflictError, CursorKey, NotFoundError, Page, pageLimit } from '@frontoffice/platform';
 import { randomUUID } from 'node:crypto';
 import { updateReturning } from '../common/sql';
 import { DataSource, EntityManager } from 'typeorm';
 import { iso } from '../common/desk-roles';
+import { keyedPage, Keyset } from '../common/paging';
 import { DirectoryService } from '../stays/directory.service';
 import { CustodyDecision, CustodyEntry, followGuest, handBack, LuggageState, LuggageStatus, move } from './custody';
 import { CustodyView, HandBackDto, LuggageQuery, LuggageView, MoveLuggageDto, StoreLuggageDto } from './luggage.dto';
+
+const LUGGAGE_ORDER = new Keyset(
+  [
+    { sql: 'created_at', kind: 'timestamp' },
+    { sql: 'id', kind: 'uuid' },
+  ],
+  'DESC',
+);
 
 interface LuggageRow {
   id: string;
@@ -96,14 +105,25 @@ export class LuggageService {
     });
   }
 
-  async list(propertyId: string, query: LuggageQuery): Promise<LuggageView[]> {
-    const rows: LuggageRow[] = await this.dataSource.query(
-      `SELECT * FROM luggage_item WHERE property_id = $1 AND ($2::text IS NULL OR status = $2)
+  /** Newest first: (created_at, id) descending. */
+  async list(propertyId: string, query: LuggageQuery): Promise<Page<LuggageView>> {
+    const limit = pageLimit(query);
+    const after = LUGGAGE_ORDER.after(query.cursor, 6);
+    const rows: Array<LuggageRow & { page_key: CursorKey }> = await this.dataSource.query(
+      `SELECT *, ${LUGGAGE_ORDER.pageKey} FROM luggage_item WHERE property_id = $1 AND ($2::text IS NULL OR status = $2)
           AND ($3::uuid IS NULL OR reservation_id = $3) AND ($4::text IS NULL OR tag_number = upper(trim($4)))
-        ORDER BY created_at DESC LIMIT 500`,
-      [propertyId, query.status ?? null, query.reservationId ?? null, query.tagNumber ?? null],
+          AND ${after.sql}
+        ORDER BY ${LUGGAGE_ORDER.orderBy} LIMIT $5`,
+      [
+        propertyId,
+        query.status ?? null,
+        query.reservationId ?? null,
+        query.tagNumber ?? null,
+        limit + 1,
+        ...after.parameters,
+      ],
     );
-    return rows.map((row) => toView(row));
+    return keyedPage(rows, limit, (row) => toView(row));
   }
 
   async get(propertyId: string, luggageId: string): Promise<LuggageView> {

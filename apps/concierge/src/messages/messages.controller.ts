@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
-import { DESK_ROLES, DISPATCH_ROLES, listOf } from '../common/desk-roles';
+import { boundedList, DESK_ROLES, DISPATCH_ROLES } from '../common/desk-roles';
 import {
   MessageList,
   MessageQuery,
@@ -40,7 +40,7 @@ export class MessagesController {
     @Param('propertyId', UuidParam) propertyId: string,
     @Query() query: TemplateQuery,
   ): Promise<TemplateList> {
-    return listOf(await this.messages.templates(propertyId, query));
+    return boundedList(await this.messages.templates(propertyId, query));
   }
 
   @Post('messages/preview')
@@ -69,7 +69,7 @@ export class MessagesController {
   @Roles(...DISPATCH_ROLES)
   @ApiOperation({ summary: 'The log of messages sent: what, to whom, by whom, when' })
   @ApiOkResponse({ type: MessageList })
-  async log(@Param('propertyId', UuidParam) propertyId: string, @Query() query: MessageQuery): Promise<MessageList> {
-    return listOf(await this.messages.log(propertyId, query));
+  log(@Param('propertyId', UuidParam) propertyId: string, @Query() query: MessageQuery): Promise<MessageList> {
+    return this.messages.log(propertyId, query);
   }
 }

@@ -7,6 +7,7 @@ import {
   type MessagePurpose,
 } from '@frontoffice/contracts';
 import { IsIn, IsObject, IsOptional, IsString, IsUUID, Length, ValidateBy } from 'class-validator';
+import { PageQuery } from '@frontoffice/platform';
 
 export class TemplateParams {
   @ApiProperty({ format: 'uuid' })
@@ -89,7 +90,7 @@ export class SendMessageDto {
   variables?: Record<string, string>;
 }
 
-export class MessageQuery {
+export class MessageQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MessagePurpose } from '@frontoffice/contracts';
-import { NotFoundError, OutboxService, RequestValidationException } from '@frontoffice/platform';
+import {
+  CursorKey,
+  NotFoundError,
+  OutboxService,
+  Page,
+  pageLimit,
+  RequestValidationException,
+} from '@frontoffice/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { SettingsService } from '../settings/settings.service';
@@ -15,6 +22,7 @@ import {
   TemplateView,
 } from './messages.dto';
 import { allowedPlaceholders, chooseLanguage, placeholdersIn, render, templateProblems } from './templates';
+import { keyedPage, Keyset } from '../common/paging';
 
 interface TemplateRow {
   id: string;
@@ -44,6 +52,14 @@ interface LogRow {
   sent_by: string;
   sent_at: Date;
 }
+
+const LOG_ORDER = new Keyset(
+  [
+    { sql: 'sent_at', kind: 'timestamp' },
+    { sql: 'id', kind: 'uuid' },
+  ],
+  'DESC',
+);
 
 function toTemplateView(row: TemplateRow): TemplateView {
   return {
@@ -169,13 +185,17 @@ export class MessagesService {
     });
   }
 
-  async log(propertyId: string, query: MessageQuery): Promise<MessageView[]> {
-    const rows: LogRow[] = await this.dataSource.query(
-      `SELECT * FROM message_log WHERE property_id = $1 AND ($2::uuid IS NULL OR reservation_id = $2)
-          AND ($3::text IS NULL OR purpose = $3) ORDER BY sent_at DESC LIMIT 500`,
-      [propertyId, query.reservationId ?? null, query.purpose ?? null],
+  /** Newest first: (sent_at, id) descending. */
+  async log(propertyId: string, query: MessageQuery): Promise<Page<MessageView>> {
+    const limit = pageLimit(query);
+    const after = LOG_ORDER.after(query.cursor, 5);
+    const rows: Array<LogRow & { page_key: CursorKey }> = await this.dataSource.query(
+      `SELECT *, ${LOG_ORDER.pageKey} FROM message_log WHERE property_id = $1 AND ($2::uuid IS NULL OR reservation_id = $2)
+          AND ($3::text IS NULL OR purpose = $3) AND ${after.sql}
+        ORDER BY ${LOG_ORDER.orderBy} LIMIT $4`,
+      [propertyId, query.reservationId ?? null, query.purpose ?? null, limit + 1, ...after.parameters],
     );
-    return rows.map(toMessageView);
+    return keyedPage(rows, limit, toMessageView);
   }
 
   private async groupEvent(

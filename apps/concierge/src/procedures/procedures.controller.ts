@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
-import { DESK_ROLES, listOf } from '../common/desk-roles';
+import { DESK_ROLES, boundedList } from '../common/desk-roles';
 import {
   ProcedureList,
   ProcedureParams,
@@ -22,7 +22,7 @@ export class ProceduresController {
   @ApiOperation({ summary: 'The current version of every desk procedure (all desk roles)' })
   @ApiOkResponse({ type: ProcedureList })
   async list(@Param('propertyId', UuidParam) propertyId: string): Promise<ProcedureList> {
-    return listOf(await this.procedures.latest(propertyId));
+    return boundedList(await this.procedures.latest(propertyId));
   }
 
   @Get(':code')
@@ -34,7 +34,7 @@ export class ProceduresController {
   @Get(':code/versions')
   @ApiOkResponse({ type: ProcedureList })
   async versions(@Param() params: ProcedureParams): Promise<ProcedureList> {
-    return listOf(await this.procedures.versions(params.propertyId, params.code));
+    return boundedList(await this.procedures.versions(params.propertyId, params.code));
   }
 
   @Put(':code')

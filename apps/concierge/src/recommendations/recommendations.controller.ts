@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
-import { DISPATCH_ROLES, listOf } from '../common/desk-roles';
+import { DISPATCH_ROLES } from '../common/desk-roles';
 import {
   RecommendationList,
   RecommendationQuery,
@@ -32,11 +32,11 @@ export class RecommendationsController {
   @Get()
   @ApiOperation({ summary: 'Search the catalogue: text, category, tag, language spoken, open at a day and time' })
   @ApiOkResponse({ type: RecommendationList })
-  async search(
+  search(
     @Param('propertyId', UuidParam) propertyId: string,
     @Query() query: RecommendationQuery,
   ): Promise<RecommendationList> {
-    return listOf(await this.recommendations.search(propertyId, query));
+    return this.recommendations.search(propertyId, query);
   }
 
   @Get(':recommendationId')

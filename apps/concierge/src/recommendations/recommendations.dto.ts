@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { RECOMMENDATION_CATEGORIES, WEEKDAYS, type RecommendationCategory, type Weekday } from './search';
+import { PageQuery } from '@frontoffice/platform';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -97,7 +98,7 @@ export class SaveRecommendationDto {
   priceLevel?: number;
 }
 
-export class RecommendationQuery {
+export class RecommendationQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Free text: name, description, address, tags' })
   @IsOptional()
   @IsString()

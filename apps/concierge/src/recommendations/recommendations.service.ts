@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BusinessRuleViolation, NotFoundError } from '@frontoffice/platform';
+import { BusinessRuleViolation, CursorKey, encodeCursor, NotFoundError, Page, pageLimit } from '@frontoffice/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { updateReturning } from '../common/sql';
 import { RecommendationQuery, RecommendationView, SaveRecommendationDto } from './recommendations.dto';
-import { matches, OpeningPeriod } from './search';
+import { matches, OpeningPeriod, Searchable } from './search';
+import { keyedPage, Keyset } from '../common/paging';
 
 interface RecommendationRow {
   id: string;
@@ -42,6 +43,26 @@ function toView(row: RecommendationRow): RecommendationView {
   };
 }
 
+function searchable(row: RecommendationRow): Searchable {
+  return {
+    name: row.name,
+    category: row.category,
+    description: row.description,
+    address: row.address,
+    tags: row.tags,
+    languages: row.languages,
+    openingHours: row.opening_hours,
+  };
+}
+
+/** Alphabetical: (name, id) ascending. */
+const RECOMMENDATION_ORDER = new Keyset([
+  { sql: 'name', kind: 'text' },
+  { sql: 'id', kind: 'uuid' },
+]);
+/** Catalogue rows read per round trip while filling a page of matches. */
+const SCAN_BATCH = 500;
+
 /** The property's catalogue of local recommendations and its search. */
 @Injectable()
 export class RecommendationsService {
@@ -69,7 +90,7 @@ export class RecommendationsService {
     return toView(row);
   }
 
-  async search(propertyId: string, query: RecommendationQuery): Promise<RecommendationView[]> {
+  async search(propertyId: string, query: RecommendationQuery): Promise<Page<RecommendationView>> {
     if ((query.openDay === undefined) !== (query.openTime === undefined)) {
       throw new BusinessRuleViolation(
         'open-day-and-time',
@@ -77,28 +98,27 @@ export class RecommendationsService {
         query.openDay ? 'openTime' : 'openDay',
       );
     }
-    const rows: RecommendationRow[] = await this.dataSource.query(
-      `SELECT * FROM recommendation WHERE property_id = $1 AND ($2::text IS NULL OR category = $2)
-        ORDER BY name LIMIT 5000`,
-      [propertyId, query.category ?? null],
-    );
-    return rows
-      .filter((row) =>
-        matches(
-          {
-            name: row.name,
-            category: row.category,
-            description: row.description,
-            address: row.address,
-            tags: row.tags,
-            languages: row.languages,
-            openingHours: row.opening_hours,
-          },
-          query,
-        ),
-      )
-      .slice(0, 500)
-      .map(toView);
+    // The text, tag, language and opening-hours matching (accents ignored, overnight periods) stays in one place,
+    // `matches`; the catalogue is read in keyset order in batches from the cursor until the page is full, so every
+    // match is reachable and none is dropped by a row cap.
+    const limit = pageLimit(query);
+    const found: Array<RecommendationRow & { page_key: CursorKey }> = [];
+    let cursor = query.cursor;
+    for (;;) {
+      const after = RECOMMENDATION_ORDER.after(cursor, 4);
+      const batch: Array<RecommendationRow & { page_key: CursorKey }> = await this.dataSource.query(
+        `SELECT *, ${RECOMMENDATION_ORDER.pageKey} FROM recommendation
+          WHERE property_id = $1 AND ($2::text IS NULL OR category = $2) AND ${after.sql}
+          ORDER BY ${RECOMMENDATION_ORDER.orderBy} LIMIT $3`,
+        [propertyId, query.category ?? null, SCAN_BATCH, ...after.parameters],
+      );
+      for (const row of batch) {
+        if (found.length <= limit && matches(searchable(row), query)) found.push(row);
+      }
+      if (found.length > limit || batch.length < SCAN_BATCH) break;
+      cursor = encodeCursor(batch[batch.length - 1]!.page_key);
+    }
+    return keyedPage(found, limit, toView);
   }
 
   async get(propertyId: string, id: string): Promise<RecommendationView> {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
-import { DESK_ROLES, DISPATCH_ROLES, listOf } from '../common/desk-roles';
+import { CurrentPrincipal, PageQuery, Principal, Roles, UuidParam } from '@frontoffice/platform';
+import { DESK_ROLES, DISPATCH_ROLES } from '../common/desk-roles';
 import {
   AssignRequestDto,
   CreateRequestDto,
@@ -35,26 +35,23 @@ export class RequestsController {
   @Get()
   @ApiOperation({ summary: 'Requests by status, category, assignee or role queue, most urgent first' })
   @ApiOkResponse({ type: RequestList })
-  async list(
+  list(
     @Param('propertyId', UuidParam) propertyId: string,
     @Query() query: RequestQuery,
     @CurrentPrincipal() principal: Principal,
   ): Promise<RequestList> {
-    return listOf(await this.requests.list(propertyId, query, principal));
+    return this.requests.list(propertyId, query, principal);
   }
 
   @Get('mine')
   @ApiOperation({ summary: 'My tasks: what is assigned to the caller and not finished' })
-  @ApiOkResponse({ type: RequestList })
-  async mine(
+  @ApiOkResponse({ type: RequestList, description: 'In progress first, then assigned, each most urgent first' })
+  mine(
     @Param('propertyId', UuidParam) propertyId: string,
+    @Query() page: PageQuery,
     @CurrentPrincipal() principal: Principal,
   ): Promise<RequestList> {
-    const [assigned, inProgress] = await Promise.all([
-      this.requests.list(propertyId, { assigneeId: principal.sub, status: 'assigned' }, principal),
-      this.requests.list(propertyId, { assigneeId: principal.sub, status: 'in_progress' }, principal),
-    ]);
-    return listOf([...inProgress, ...assigned]);
+    return this.requests.list(propertyId, { ...page, assigneeId: principal.sub }, principal, true);
   }
 
   @Get(':requestId')

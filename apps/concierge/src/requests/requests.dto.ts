@@ -11,6 +11,7 @@ import {
 } from '@frontoffice/contracts';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { REQUEST_STATUSES, type RequestStatus } from './request-rules';
+import { PageQuery } from '@frontoffice/platform';
 
 export class CreateRequestDto {
   @ApiProperty({ enum: REQUEST_CATEGORIES })
@@ -42,7 +43,7 @@ export class CreateRequestDto {
   dueAt?: string;
 }
 
-export class RequestQuery {
+export class RequestQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REQUEST_STATUSES })
   @IsOptional()
   @IsIn(REQUEST_STATUSES)

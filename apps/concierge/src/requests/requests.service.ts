@@ -4,9 +4,12 @@ import type { EscalationReason, RequestCategory, RequestPriority, RequestRole, V
 import {
   BusinessRuleViolation,
   ConflictError,
+  CursorKey,
   ForbiddenError,
   NotFoundError,
   OutboxService,
+  Page,
+  pageLimit,
   Principal,
 } from '@frontoffice/platform';
 import { randomUUID } from 'node:crypto';
@@ -26,6 +29,7 @@ import {
   slaDueAt,
 } from './request-rules';
 import { RequestHistoryView, RequestQuery, RequestView } from './requests.dto';
+import { KeyColumn, keyedPage, Keyset } from '../common/paging';
 
 export interface RequestRow {
   id: string;
@@ -91,6 +95,20 @@ export interface NewRequest {
 }
 
 /** Guest requests and internal tasks: creation with SLA, the lifecycle with its history, queues and escalation. */
+/**
+ * The request list order as one ascending keyset: most urgent priority first (its rank negated), earliest due,
+ * oldest, then id as the tie-breaker.
+ */
+const URGENCY: KeyColumn[] = [
+  { sql: "-(CASE priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END)", kind: 'int' },
+  { sql: 'due_at', kind: 'timestamp' },
+  { sql: 'created_at', kind: 'timestamp' },
+  { sql: 'id', kind: 'uuid' },
+];
+const REQUEST_ORDER = new Keyset(URGENCY);
+/** "My tasks": what is in progress before what is only assigned, each by urgency. */
+const MINE_ORDER = new Keyset([{ sql: "CASE status WHEN 'in_progress' THEN 0 ELSE 1 END", kind: 'int' }, ...URGENCY]);
+
 @Injectable()
 export class RequestsService {
   constructor(
@@ -233,7 +251,11 @@ export class RequestsService {
     );
   }
 
-  async list(propertyId: string, query: RequestQuery, principal: Principal): Promise<RequestView[]> {
+  /**
+   * Most urgent first: priority, then due time, then creation, then id as the tie-breaker. `mine` lists the
+   * caller's unfinished tasks, in progress before assigned.
+   */
+  async list(propertyId: string, query: RequestQuery, principal: Principal, mine = false): Promise<Page<RequestView>> {
     let category = query.category;
     if (isPorterOnly(principal)) {
       if (category && !porterMayHandle(category)) {
@@ -241,18 +263,22 @@ export class RequestsService {
       }
       category = 'luggage';
     }
-    const rows: RequestRow[] = await this.dataSource.query(
-      `SELECT * FROM guest_request
+    const limit = pageLimit(query);
+    const order = mine ? MINE_ORDER : REQUEST_ORDER;
+    const after = order.after(query.cursor, 9);
+    const rows: Array<RequestRow & { page_key: CursorKey }> = await this.dataSource.query(
+      `SELECT *, ${order.pageKey} FROM guest_request
         WHERE property_id = $1
           AND ($2::text IS NULL OR status = $2)
+          AND (NOT $8::boolean OR status IN ('assigned', 'in_progress'))
           AND ($3::text IS NULL OR category = $3)
           AND ($4::text IS NULL OR assignee_id = $4)
           AND ($5::uuid IS NULL OR reservation_id = $5)
           AND ($6::text IS NULL OR (status IN ('open', 'assigned', 'in_progress', 'deferred') AND (role = $6
                OR ($6 = 'front_office_manager' AND escalated_at IS NOT NULL))))
-        ORDER BY CASE priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END DESC,
-                 due_at, created_at
-        LIMIT 500`,
+          AND ${after.sql}
+        ORDER BY ${order.orderBy}
+        LIMIT $7`,
       [
         propertyId,
         query.status ?? null,
@@ -260,9 +286,12 @@ export class RequestsService {
         query.assigneeId ?? null,
         query.reservationId ?? null,
         query.queue ?? null,
+        limit + 1,
+        mine,
+        ...after.parameters,
       ],
     );
-    return rows.map((row) => toRequestView(row));
+    return keyedPage(rows, limit, (row) => toRequestView(row));
   }
 
   async get(propertyId: string, requestId: string, principal: Principal): Promise<RequestView> {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EmployeeUpdatedV1, GuestProfileUpdatedV1, ReservationGuestV1, VipLevel } from '@frontoffice/contracts';
-import { NotFoundError } from '@frontoffice/platform';
+import { CursorKey, NotFoundError, Page, pageLimit, PageQuery } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { keyedPage, Keyset } from '../common/paging';
 
 export type StayStatus = 'expected' | 'in_house' | 'departed' | 'cancelled';
 
@@ -28,6 +29,18 @@ export interface Employee {
   languages: string[];
   active: boolean;
 }
+
+/** room_number NULLS LAST as comparable columns: whether it is missing, then the number ('' when missing). */
+const STAY_ORDER = new Keyset([
+  { sql: '(CASE WHEN room_number IS NULL THEN 1 ELSE 0 END)', kind: 'int' },
+  { sql: "COALESCE(room_number, '')", kind: 'text' },
+  { sql: 'last_name', kind: 'text' },
+  { sql: 'reservation_id', kind: 'uuid' },
+]);
+const EMPLOYEE_ORDER = new Keyset([
+  { sql: 'name', kind: 'text' },
+  { sql: 'employee_id', kind: 'text' },
+]);
 
 interface StayRow {
   reservation_id: string;
@@ -163,14 +176,23 @@ export class DirectoryService {
     return stay;
   }
 
-  async stays(propertyId: string, status?: StayStatus, roomNumber?: string): Promise<StayGuest[]> {
-    const rows: StayRow[] = await this.dataSource.query(
-      `SELECT ${STAY_COLUMNS} FROM stay_guest WHERE property_id = $1 AND ($2::text IS NULL OR status = $2)
-          AND ($3::text IS NULL OR room_number = $3)
-        ORDER BY room_number NULLS LAST, last_name LIMIT 500`,
-      [propertyId, status ?? null, roomNumber ?? null],
+  /** By room (guests without a room last), then last name, then reservation id as the tie-breaker. */
+  async stays(
+    propertyId: string,
+    status: StayStatus | undefined,
+    roomNumber: string | undefined,
+    page: PageQuery,
+  ): Promise<Page<StayGuest>> {
+    const limit = pageLimit(page);
+    const after = STAY_ORDER.after(page.cursor, 5);
+    const rows: Array<StayRow & { page_key: CursorKey }> = await this.dataSource.query(
+      `SELECT ${STAY_COLUMNS}, ${STAY_ORDER.pageKey} FROM stay_guest
+        WHERE property_id = $1 AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR room_number = $3)
+          AND ${after.sql}
+        ORDER BY ${STAY_ORDER.orderBy} LIMIT $4`,
+      [propertyId, status ?? null, roomNumber ?? null, limit + 1, ...after.parameters],
     );
-    return rows.map(toStay);
+    return keyedPage(rows, limit, toStay);
   }
 
   async upsertEmployee(manager: EntityManager, employee: EmployeeUpdatedV1): Promise<void> {
@@ -195,11 +217,22 @@ export class DirectoryService {
     return rows[0];
   }
 
-  employees(propertyId: string, role?: string): Promise<Employee[]> {
-    return this.dataSource.query(
-      `SELECT employee_id AS "employeeId", name, roles, languages, active FROM employee
-        WHERE property_id = $1 AND ($2::text IS NULL OR $2 = ANY(roles)) ORDER BY name LIMIT 500`,
-      [propertyId, role ?? null],
+  /** By name, then employee id as the tie-breaker. */
+  async employees(propertyId: string, role: string | undefined, page: PageQuery): Promise<Page<Employee>> {
+    const limit = pageLimit(page);
+    const after = EMPLOYEE_ORDER.after(page.cursor, 4);
+    const rows: Array<Employee & { page_key: CursorKey }> = await this.dataSource.query(
+      `SELECT employee_id AS "employeeId", name, roles, languages, active, ${EMPLOYEE_ORDER.pageKey} FROM employee
+        WHERE property_id = $1 AND ($2::text IS NULL OR $2 = ANY(roles)) AND ${after.sql}
+        ORDER BY ${EMPLOYEE_ORDER.orderBy} LIMIT $3`,
+      [propertyId, role ?? null, limit + 1, ...after.parameters],
     );
+    return keyedPage(rows, limit, (row) => ({
+      employeeId: row.employeeId,
+      name: row.name,
+      roles: row.roles,
+      languages: row.languages,
+      active: row.active,
+    }));
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, UuidParam } from '@frontoffice/platform';
-import { DESK_ROLES, DISPATCH_ROLES, listOf } from '../common/desk-roles';
+import { DESK_ROLES, DISPATCH_ROLES } from '../common/desk-roles';
 import { DirectoryService, StayGuest } from './directory.service';
 import { EmployeeList, EmployeeQuery, GuestList, GuestQuery, GuestView } from './stays.dto';
 
@@ -31,8 +31,8 @@ export class StaysController {
   @ApiOperation({ summary: 'The property’s guests as the concierge knows them (in-house by default)' })
   @ApiOkResponse({ type: GuestList })
   async guests(@Param('propertyId', UuidParam) propertyId: string, @Query() query: GuestQuery): Promise<GuestList> {
-    const stays = await this.directory.stays(propertyId, query.status ?? 'in_house', query.roomNumber);
-    return listOf(stays.map(toGuestView));
+    const stays = await this.directory.stays(propertyId, query.status ?? 'in_house', query.roomNumber, query);
+    return { items: stays.items.map(toGuestView), nextCursor: stays.nextCursor };
   }
 
   @Get('guests/:reservationId')
@@ -49,10 +49,7 @@ export class StaysController {
   @Roles(...DESK_ROLES)
   @ApiOperation({ summary: 'The staff directory kept from staffing’s employee.updated events' })
   @ApiOkResponse({ type: EmployeeList })
-  async employees(
-    @Param('propertyId', UuidParam) propertyId: string,
-    @Query() query: EmployeeQuery,
-  ): Promise<EmployeeList> {
-    return listOf(await this.directory.employees(propertyId, query.role));
+  employees(@Param('propertyId', UuidParam) propertyId: string, @Query() query: EmployeeQuery): Promise<EmployeeList> {
+    return this.directory.employees(propertyId, query.role, query);
   }
 }

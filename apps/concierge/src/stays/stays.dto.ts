@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SCHEDULED_ROLES } from '@frontoffice/contracts';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { PageQuery } from '@frontoffice/platform';
 
-export class GuestQuery {
+export class GuestQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['expected', 'in_house', 'departed', 'cancelled'], default: 'in_house' })
   @IsOptional()
   @IsIn(['expected', 'in_house', 'departed', 'cancelled'])
@@ -15,7 +16,7 @@ export class GuestQuery {
   roomNumber?: string;
 }
 
-export class EmployeeQuery {
+export class EmployeeQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SCHEDULED_ROLES })
   @IsOptional()
   @IsIn(SCHEDULED_ROLES)

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -7,7 +7,15 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, ForbiddenError, hasAnyRole, Principal, Roles, UuidParam } from '@frontoffice/platform';
+import {
+  CurrentPrincipal,
+  ForbiddenError,
+  hasAnyRole,
+  PageQuery,
+  Principal,
+  Roles,
+  UuidParam,
+} from '@frontoffice/platform';
 import { EmployeeIdParam } from './employee-id.pipe';
 import {
   AvailabilityDto,
@@ -41,8 +49,9 @@ export class EmployeesController {
   @Get()
   @Roles('front_office_manager')
   @ApiOkResponse({ type: EmployeeList })
-  async list(@Param('propertyId', UuidParam) propertyId: string): Promise<EmployeeList> {
-    return { items: await this.employees.list(propertyId), nextCursor: null };
+  @ApiOperation({ summary: 'The property’s employees by name; follow nextCursor for the next page' })
+  list(@Param('propertyId', UuidParam) propertyId: string, @Query() page: PageQuery): Promise<EmployeeList> {
+    return this.employees.list(propertyId, page);
   }
 
   @Get(':employeeId')

@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BusinessRuleViolation, ConflictError, NotFoundError, OutboxService, Principal } from '@frontoffice/platform';
+import {
+  BusinessRuleViolation,
+  ConflictError,
+  decodeCursor,
+  NotFoundError,
+  OutboxService,
+  Page,
+  pageLimit,
+  pageOf,
+  PageQuery,
+  Principal,
+} from '@frontoffice/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import type { EmployeeProfile } from '../schedules/planning-input';
@@ -74,11 +85,24 @@ export class EmployeesService {
     }
   }
 
-  list(propertyId: string): Promise<EmployeeView[]> {
-    return this.dataSource
+  /** By name, then id as the tie-breaker: a keyset page of `limit` after `cursor`. */
+  async list(propertyId: string, page: PageQuery): Promise<Page<EmployeeView>> {
+    const limit = pageLimit(page);
+    const query = this.dataSource
       .getRepository(EmployeeEntity)
-      .find({ where: { propertyId }, order: { name: 'ASC', id: 'ASC' } })
-      .then((rows) => rows.map(toEmployeeView));
+      .createQueryBuilder('employee')
+      .where('employee.property_id = :propertyId', { propertyId })
+      .orderBy('employee.name', 'ASC')
+      .addOrderBy('employee.id', 'ASC')
+      .limit(limit + 1);
+    if (page.cursor !== undefined) {
+      const [name, id] = decodeCursor(page.cursor, 2);
+      if (typeof name !== 'string' || typeof id !== 'string') {
+        throw new BusinessRuleViolation('bad-cursor', 'cursor must be a nextCursor this API returned', 'cursor');
+      }
+      query.andWhere('(employee.name, employee.id) > (:name, :id)', { name, id });
+    }
+    return pageOf(await query.getMany(), limit, (row) => [row.name, row.id], toEmployeeView);
   }
 
   async get(propertyId: string, employeeId: string, manager: EntityManager = this.dataSource.manager) {

@@ -43,13 +43,13 @@ export class SchedulesController {
 
   @Get('schedules')
   @Roles('front_office_manager')
-  @ApiOperation({ summary: 'The property’s schedules, newest week first (at most 100)' })
+  @ApiOperation({ summary: 'The property’s schedules, newest week first; follow nextCursor for the next page' })
   @ApiOkResponse({ type: ScheduleList })
-  async list(
+  list(
     @Param('propertyId', UuidParam) propertyId: string,
     @Query() query: ScheduleListQueryDto,
   ): Promise<ScheduleList> {
-    return { items: await this.schedules.list(propertyId, query), nextCursor: null };
+    return this.schedules.list(propertyId, query);
   }
 
   @Get('schedules/:scheduleId')

@@ -15,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EMPLOYEE_ID, SHIFT_CODE } from '../employees/employees.dto';
+import { PageQuery } from '@frontoffice/platform';
 
 export class CreateScheduleDto {
   @ApiProperty({ example: '2027-03-22', description: 'First day of the schedule' })
@@ -151,7 +152,7 @@ export class AbsenceView {
   repairs!: RepairView[];
 }
 
-export class ScheduleListQueryDto {
+export class ScheduleListQueryDto extends PageQuery {
   @ApiPropertyOptional({ example: '2027-03-22' })
   @IsOptional()
   @IsLocalDate()

@@ -4,9 +4,12 @@ import {
   addDays,
   BusinessRuleViolation,
   ConflictError,
+  CursorKey,
   daysBetween,
   NotFoundError,
   OutboxService,
+  Page,
+  pageLimit,
   Principal,
 } from '@frontoffice/platform';
 import { randomUUID } from 'node:crypto';
@@ -33,6 +36,7 @@ import type {
   ScheduleSummary,
   ScheduleView,
 } from './schedules.dto';
+import { keyedPage, Keyset } from '../shared/paging';
 
 const MAX_ANNOUNCEMENT_BYTES = 700_000;
 
@@ -76,6 +80,15 @@ interface RepairRow {
   added: AssignmentView[];
   unfilled: PlanUnfilled[];
 }
+
+const SCHEDULE_ORDER = new Keyset(
+  [
+    { sql: 'week_start', kind: 'date' },
+    { sql: 'created_at', kind: 'timestamp' },
+    { sql: 'id', kind: 'uuid' },
+  ],
+  'DESC',
+);
 
 @Injectable()
 export class SchedulesService {
@@ -135,24 +148,36 @@ export class SchedulesService {
     });
   }
 
-  async list(propertyId: string, query: ScheduleListQueryDto): Promise<ScheduleSummary[]> {
-    const rows = await this.dataSource.manager.find(ScheduleEntity, {
-      where: {
-        propertyId,
-        ...(query.weekStart ? { weekStart: query.weekStart } : {}),
-        ...(query.status ? { status: query.status } : {}),
-      },
-      order: { weekStart: 'DESC', createdAt: 'DESC' },
-      take: 100,
-    });
-    return rows.map((row) => ({
+  /** Newest week first, then newest created, then id: a keyset page of `limit` after `cursor`. */
+  async list(propertyId: string, query: ScheduleListQueryDto): Promise<Page<ScheduleSummary>> {
+    const limit = pageLimit(query);
+    const after = SCHEDULE_ORDER.after(query.cursor, 5);
+    const rows: Array<{
+      id: string;
+      status: string;
+      week_start: string;
+      days: number;
+      unfilled: PlanUnfilled[];
+      violations: unknown[];
+      published_at: Date | null;
+      page_key: CursorKey;
+    }> = await this.dataSource.query(
+      `SELECT id, status, to_char(week_start, 'YYYY-MM-DD') AS week_start, days, unfilled, violations, published_at,
+              ${SCHEDULE_ORDER.pageKey}
+         FROM schedule
+        WHERE property_id = $1 AND ($2::date IS NULL OR week_start = $2) AND ($3::text IS NULL OR status = $3)
+          AND ${after.sql}
+        ORDER BY ${SCHEDULE_ORDER.orderBy} LIMIT $4`,
+      [propertyId, query.weekStart ?? null, query.status ?? null, limit + 1, ...after.parameters],
+    );
+    return keyedPage(rows, limit, (row) => ({
       id: row.id,
       status: row.status,
-      weekStart: row.weekStart,
+      weekStart: row.week_start,
       days: row.days,
       unfilled: row.unfilled.reduce((sum, u) => sum + u.missing, 0),
       violations: row.violations.length,
-      publishedAt: row.publishedAt?.toISOString() ?? null,
+      publishedAt: row.published_at?.toISOString() ?? null,
     }));
   }
 
