@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ConflictError,
+  cursorParameters,
   ForbiddenError,
   NotFoundError,
   OutboxService,
@@ -12,7 +13,6 @@ import {
 } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../folios/billing-audit';
-import { cursorParameters } from '../paging';
 import { JournalService } from '../journal/journal.service';
 import { BillingProperty, loadBillingProperty } from '../properties/billing-property';
 import {
@@ -361,7 +361,7 @@ export class CashierService {
         propertyId,
         query.status ?? null,
         query.businessDate ?? null,
-        ...cursorParameters(query.cursor, ['instant', 'uuid']),
+        ...cursorParameters(query.cursor, ['timestamp', 'uuid']),
         limit + 1,
       ],
     );

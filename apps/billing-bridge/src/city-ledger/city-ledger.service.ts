@@ -1,10 +1,17 @@
 import { invalidField } from '../folios/money-input';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictError, NotFoundError, Page, pageLimit, pageOf, PageQuery } from '@frontoffice/platform';
+import {
+  ConflictError,
+  cursorParameters,
+  NotFoundError,
+  Page,
+  pageLimit,
+  pageOf,
+  PageQuery,
+} from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../folios/billing-audit';
-import { cursorParameters } from '../paging';
 import { loadBillingProperty } from '../properties/billing-property';
 import { CityLedgerAccountView, CreateCityLedgerAccountDto, UpdateCityLedgerAccountDto } from './city-ledger.dto';
 

@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Money } from '@frontoffice/contracts';
-import { ALL_PROPERTIES, canAccessProperty, ForbiddenError, Page, pageOf, Principal } from '@frontoffice/platform';
+import {
+  ALL_PROPERTIES,
+  canAccessProperty,
+  cursorParameters,
+  ForbiddenError,
+  Page,
+  pageOf,
+  Principal,
+} from '@frontoffice/platform';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { cursorParameters } from '../paging';
 import { ageReceivables, Receivable } from './aging';
 import {
   FINANCE_DEFAULT_PAGE,
@@ -192,7 +199,7 @@ export class FinanceService {
         scope,
         filter.method ?? null,
         filter.status ?? null,
-        ...cursorParameters(filter.cursor, ['date', 'instant', 'uuid']),
+        ...cursorParameters(filter.cursor, ['date', 'timestamp', 'uuid']),
         limit + 1,
       ],
     );
@@ -238,7 +245,7 @@ export class FinanceService {
         scope,
         filter.status ?? null,
         filter.nonZero ?? false,
-        ...cursorParameters(filter.cursor, ['instant', 'uuid']),
+        ...cursorParameters(filter.cursor, ['timestamp', 'uuid']),
         limit + 1,
       ],
     );

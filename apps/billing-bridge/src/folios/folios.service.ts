@@ -8,10 +8,17 @@ import type {
   NightAuditRoomNightPostedV1,
   ReservationCreatedV1,
 } from '@frontoffice/contracts';
-import { ConflictError, NotFoundError, OutboxService, Page, pageLimit, pageOf } from '@frontoffice/platform';
+import {
+  ConflictError,
+  cursorParameters,
+  NotFoundError,
+  OutboxService,
+  Page,
+  pageLimit,
+  pageOf,
+} from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { JournalService } from '../journal/journal.service';
-import { cursorParameters } from '../paging';
 import { loadBillingProperty } from '../properties/billing-property';
 import { departmentOf } from '../taxes/tax-rates';
 import { cityTaxForNight } from '../taxes/tax-split';
@@ -222,7 +229,7 @@ export class FoliosService {
       [
         propertyId,
         query.reservationId ?? null,
-        ...cursorParameters(query.cursor, ['instant', 'int', 'uuid']),
+        ...cursorParameters(query.cursor, ['timestamp', 'int', 'uuid']),
         limit + 1,
       ],
     );

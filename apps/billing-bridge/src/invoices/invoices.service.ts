@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventEnvelope, InvoiceKind, StayCheckedOutV1 } from '@frontoffice/contracts';
-import { ConflictError, NotFoundError, OutboxService, Page, pageLimit, pageOf, Principal } from '@frontoffice/platform';
+import {
+  ConflictError,
+  cursorParameters,
+  NotFoundError,
+  OutboxService,
+  Page,
+  pageLimit,
+  pageOf,
+  Principal,
+} from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { CityLedgerService } from '../city-ledger/city-ledger.service';
 import { recordAudit } from '../folios/billing-audit';
@@ -9,7 +18,6 @@ import { settlementOf } from '../folios/folio-balance';
 import { assertFolioOpen, FolioRecord, lockFolio } from '../folios/folio-store';
 import { JournalService } from '../journal/journal.service';
 import { PaymentsService } from '../payments/payments.service';
-import { cursorParameters } from '../paging';
 import { loadBillingProperty } from '../properties/billing-property';
 import {
   composeInvoice,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Page, pageLimit, pageOf } from '@frontoffice/platform';
+import { cursorParameters, Page, pageLimit, pageOf } from '@frontoffice/platform';
 import { DataSource } from 'typeorm';
-import { cursorParameters } from '../paging';
 import type { JournalBatchQuery, JournalBatchView, JournalLineView, JournalView } from './journal.dto';
 
 interface LineRow {

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventEnvelope, PaymentMethodName, StayCheckedInV1 } from '@frontoffice/contracts';
 import {
   ConflictError,
+  cursorParameters,
   ForbiddenError,
   NotFoundError,
   OutboxService,
@@ -27,7 +28,6 @@ import {
   updateReturning,
 } from '../folios/folio-store';
 import { JournalService } from '../journal/journal.service';
-import { cursorParameters } from '../paging';
 import { loadBillingProperty } from '../properties/billing-property';
 import { PAYMENT_SELECT, PaymentRow, toPaymentView } from './payment-view';
 import { PaymentView, RecordPaymentDto, RefundList, RefundQuery, RefundView, RequestRefundDto } from './payments.dto';
@@ -496,7 +496,7 @@ export class PaymentsService {
        WHERE property_id = $1 AND ($2::text IS NULL OR status = $2)
          AND ($3::timestamptz IS NULL OR (created_at, id) < ($3, $4::uuid))
        ORDER BY created_at DESC, id DESC LIMIT $5`,
-      [propertyId, query.status ?? null, ...cursorParameters(query.cursor, ['instant', 'uuid']), limit + 1],
+      [propertyId, query.status ?? null, ...cursorParameters(query.cursor, ['timestamp', 'uuid']), limit + 1],
     );
     return pageOf(rows, limit, (row) => [row.cursor_at, row.id], toRefundView);
   }

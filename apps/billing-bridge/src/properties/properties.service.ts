@@ -2,10 +2,9 @@ import { invalidField } from '../folios/money-input';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Money, PropertyCreatedV1, PropertyUpdatedV1 } from '@frontoffice/contracts';
-import { NotFoundError, Page, pageLimit, pageOf } from '@frontoffice/platform';
+import { cursorParameters, NotFoundError, Page, pageLimit, pageOf } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../folios/billing-audit';
-import { cursorParameters } from '../paging';
 import { BillingProperty, loadBillingProperty, TillPolicy } from './billing-property';
 import { AuditEntryView, AuditQuery, BillingSettingsView, UpdateBillingSettingsDto } from './properties.dto';
 
@@ -117,7 +116,7 @@ export class PropertiesService {
         propertyId,
         query.subjectId ?? null,
         query.action ?? null,
-        ...cursorParameters(query.cursor, ['instant', 'int']),
+        ...cursorParameters(query.cursor, ['timestamp', 'int']),
         limit + 1,
       ],
     );

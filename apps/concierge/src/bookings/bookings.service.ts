@@ -5,6 +5,8 @@ import {
   BusinessRuleViolation,
   ConflictError,
   CursorKey,
+  keyedPage,
+  Keyset,
   NotFoundError,
   OutboxService,
   Page,
@@ -16,7 +18,6 @@ import { currencyProblem } from '../settings/settings-rules';
 import { SettingsService } from '../settings/settings.service';
 import { DirectoryService } from '../stays/directory.service';
 import { BookingQuery, BookingView, CreateBookingDto } from './bookings.dto';
-import { keyedPage, Keyset } from '../common/paging';
 
 interface BookingRow {
   id: string;

@@ -6,6 +6,8 @@ import {
   BusinessRuleViolation,
   ConflictError,
   CursorKey,
+  keyedPage,
+  Keyset,
   NotFoundError,
   OutboxService,
   Page,
@@ -28,7 +30,6 @@ import {
   ComplaintView,
   LogComplaintDto,
 } from './complaints.dto';
-import { keyedPage, Keyset } from '../common/paging';
 
 interface ComplaintRow {
   id: string;

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BusinessRuleViolation, ConflictError, CursorKey, NotFoundError, Page, pageLimit } from '@frontoffice/platform';
+import {
+  BusinessRuleViolation,
+  ConflictError,
+  CursorKey,
+  keyedPage,
+  Keyset,
+  NotFoundError,
+  Page,
+  pageLimit,
+} from '@frontoffice/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { iso } from '../common/desk-roles';
@@ -8,7 +17,6 @@ import { updateReturning } from '../common/sql';
 import { DirectoryService } from '../stays/directory.service';
 import { acceptsTasks, canMoveTo, completionBlockers, GroupEventStatus } from './group-event-rules';
 import { AddTaskDto, CreateGroupEventDto, GroupEventQuery, GroupEventView, GroupTaskView } from './group-events.dto';
-import { keyedPage, Keyset } from '../common/paging';
 
 interface EventRow {
   id: string;

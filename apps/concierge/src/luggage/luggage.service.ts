@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BusinessRuleViolation, ConflictError, CursorKey, NotFoundError, Page, pageLimit } from '@frontoffice/platform';
+import {
+  BusinessRuleViolation,
+  ConflictError,
+  CursorKey,
+  keyedPage,
+  Keyset,
+  NotFoundError,
+  Page,
+  pageLimit,
+} from '@frontoffice/platform';
 import { randomUUID } from 'node:crypto';
 import { updateReturning } from '../common/sql';
 import { DataSource, EntityManager } from 'typeorm';
 import { iso } from '../common/desk-roles';
-import { keyedPage, Keyset } from '../common/paging';
 import { DirectoryService } from '../stays/directory.service';
 import { CustodyDecision, CustodyEntry, followGuest, handBack, LuggageState, LuggageStatus, move } from './custody';
 import { CustodyView, HandBackDto, LuggageQuery, LuggageView, MoveLuggageDto, StoreLuggageDto } from './luggage.dto';

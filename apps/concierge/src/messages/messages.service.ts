@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { MessagePurpose } from '@frontoffice/contracts';
 import {
   CursorKey,
+  keyedPage,
+  Keyset,
   NotFoundError,
   OutboxService,
   Page,
@@ -22,7 +24,6 @@ import {
   TemplateView,
 } from './messages.dto';
 import { allowedPlaceholders, chooseLanguage, placeholdersIn, render, templateProblems } from './templates';
-import { keyedPage, Keyset } from '../common/paging';
 
 interface TemplateRow {
   id: string;

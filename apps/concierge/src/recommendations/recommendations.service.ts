@@ -1,12 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BusinessRuleViolation, CursorKey, encodeCursor, NotFoundError, Page, pageLimit } from '@frontoffice/platform';
+import {
+  BusinessRuleViolation,
+  CursorKey,
+  encodeCursor,
+  keyedPage,
+  Keyset,
+  NotFoundError,
+  Page,
+  pageLimit,
+} from '@frontoffice/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { updateReturning } from '../common/sql';
 import { RecommendationQuery, RecommendationView, SaveRecommendationDto } from './recommendations.dto';
 import { matches, OpeningPeriod, Searchable } from './search';
-import { keyedPage, Keyset } from '../common/paging';
 
 interface RecommendationRow {
   id: string;

@@ -6,6 +6,9 @@ import {
   ConflictError,
   CursorKey,
   ForbiddenError,
+  KeyColumn,
+  keyedPage,
+  Keyset,
   NotFoundError,
   OutboxService,
   Page,
@@ -29,7 +32,6 @@ import {
   slaDueAt,
 } from './request-rules';
 import { RequestHistoryView, RequestQuery, RequestView } from './requests.dto';
-import { KeyColumn, keyedPage, Keyset } from '../common/paging';
 
 export interface RequestRow {
   id: string;

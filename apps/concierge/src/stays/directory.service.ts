@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EmployeeUpdatedV1, GuestProfileUpdatedV1, ReservationGuestV1, VipLevel } from '@frontoffice/contracts';
-import { CursorKey, NotFoundError, Page, pageLimit, PageQuery } from '@frontoffice/platform';
+import { CursorKey, keyedPage, Keyset, NotFoundError, Page, pageLimit, PageQuery } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { keyedPage, Keyset } from '../common/paging';
 
 export type StayStatus = 'expected' | 'in_house' | 'departed' | 'cancelled';
 

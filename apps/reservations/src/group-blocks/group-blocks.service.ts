@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ConflictError,
+  cursorParameters,
   NotFoundError,
   OutboxService,
   Page,
@@ -12,7 +13,6 @@ import {
 } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { InventoryService } from '../inventory/inventory.service';
-import { cursorParameters } from '../paging';
 import { PropertiesService } from '../properties/properties.service';
 import { isUniqueViolation } from '../properties/unique-violation';
 import { BlockNight, releasePlan, remaining, validateBlock } from './group-block-rules';

@@ -5,6 +5,7 @@ import {
   ALL_PROPERTIES,
   BusinessRuleViolation,
   ConflictError,
+  cursorParameters,
   ForbiddenError,
   NotFoundError,
   OutboxService,
@@ -12,7 +13,6 @@ import {
   Principal,
 } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { cursorParameters } from '../paging';
 import { GuestAuditEntity, GuestEntity } from './guest.entity';
 import {
   anonymisedProfile,

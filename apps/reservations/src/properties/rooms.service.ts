@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   BusinessRuleViolation,
   ConflictError,
+  cursorParameters,
   NotFoundError,
   OutboxService,
   Page,
@@ -10,7 +11,6 @@ import {
   pageOf,
 } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { cursorParameters } from '../paging';
 import { PropertiesService } from './properties.service';
 import { resolveRoomStatus, statusOnDate } from './room-status';
 import { RoomEntity, RoomStatus } from './room.entity';

@@ -4,6 +4,7 @@ import type { ReservationChange } from '@frontoffice/contracts';
 import {
   BusinessRuleViolation,
   ConflictError,
+  cursorParameters,
   NotFoundError,
   OutboxService,
   Page,
@@ -13,7 +14,6 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { GuestsService } from '../guests/guests.service';
 import { InventoryService } from '../inventory/inventory.service';
-import { cursorParameters } from '../paging';
 import { totalOf } from '../properties/pricing';
 import { PropertiesService } from '../properties/properties.service';
 import { PropertyEntity } from '../properties/property.entity';

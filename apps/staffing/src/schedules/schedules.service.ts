@@ -6,6 +6,8 @@ import {
   ConflictError,
   CursorKey,
   daysBetween,
+  keyedPage,
+  Keyset,
   NotFoundError,
   OutboxService,
   Page,
@@ -36,7 +38,6 @@ import type {
   ScheduleSummary,
   ScheduleView,
 } from './schedules.dto';
-import { keyedPage, Keyset } from '../shared/paging';
 
 const MAX_ANNOUNCEMENT_BYTES = 700_000;
 

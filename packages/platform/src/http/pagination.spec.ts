@@ -1,5 +1,5 @@
 import { BusinessRuleViolation } from './domain-errors';
-import { decodeCursor, encodeCursor, pageLimit, pageOf } from './pagination';
+import { cursorParameters, decodeCursor, encodeCursor, Keyset, pageLimit, pageOf } from './pagination';
 
 describe('keyset pagination', () => {
   const rows = [1, 2, 3, 4, 5].map((n) => ({ id: `id-${n}`, at: `2027-01-0${n}T00:00:00Z` }));
@@ -46,5 +46,33 @@ describe('keyset pagination', () => {
   it('defaults the page size', () => {
     expect(pageLimit({})).toBe(100);
     expect(pageLimit({ limit: 7 })).toBe(7);
+  });
+});
+
+describe('typed cursors', () => {
+  it('checks each value against the kind of its column', () => {
+    const key = ['2027-03-10 09:15:02.123456+00', 7, '3b241101-e2bb-4255-8caf-4136c566a962'];
+    expect(cursorParameters(encodeCursor(key), ['timestamp', 'int', 'uuid'])).toEqual(key);
+    expect(cursorParameters(undefined, ['timestamp', 'uuid'])).toEqual([null, null]);
+    expect(() => cursorParameters(encodeCursor(['2027-02-30', 'x']), ['date', 'text'])).toThrow(BusinessRuleViolation);
+    expect(() => cursorParameters(encodeCursor(['not-a-uuid']), ['uuid'])).toThrow(BusinessRuleViolation);
+    expect(() => cursorParameters(encodeCursor([1.5]), ['int'])).toThrow(BusinessRuleViolation);
+  });
+
+  it('writes the SQL of a descending keyset and its parameters', () => {
+    const keyset = new Keyset(
+      [
+        { sql: 'created_at', kind: 'timestamp' },
+        { sql: 'id', kind: 'uuid' },
+      ],
+      'DESC',
+    );
+    expect(keyset.orderBy).toBe('created_at DESC, id DESC');
+    expect(keyset.after(undefined, 3)).toEqual({ sql: 'TRUE', parameters: [] });
+    const cursor = encodeCursor(['2027-03-10T09:15:02.123456Z', '3b241101-e2bb-4255-8caf-4136c566a962']);
+    expect(keyset.after(cursor, 3)).toEqual({
+      sql: '(created_at, id) < ($3::timestamptz, $4::uuid)',
+      parameters: ['2027-03-10T09:15:02.123456Z', '3b241101-e2bb-4255-8caf-4136c566a962'],
+    });
   });
 });
