@@ -140,8 +140,7 @@ async function seedDemo(urls) {
   const allTypes = (await api('GET', `${base('reservations')}/room-types`, admin)).body.items;
   const typeId = Object.fromEntries(allTypes.map((roomType) => [roomType.code, roomType.id]));
 
-  const rooms = await api('GET', `${base('reservations')}/rooms`, admin);
-  const haveRooms = new Set((rooms.body?.items ?? []).map((room) => room.number));
+  const haveRooms = new Set((await listAll(`${base('reservations')}/rooms`, admin)).map((room) => room.number));
   const missing = DEMO_ROOMS.filter((room) => !haveRooms.has(room.number));
   if (missing.length > 0) {
     const body = {
@@ -158,8 +157,8 @@ async function seedDemo(urls) {
     });
     return response.status === 200;
   });
-  const employees = await api('GET', `${base('staffing')}/employees`, admin);
-  const haveEmployees = new Set((employees.body?.items ?? []).map((employee) => employee.employeeId ?? employee.id));
+  const employees = await listAll(`${base('staffing')}/employees`, admin);
+  const haveEmployees = new Set(employees.map((employee) => employee.employeeId ?? employee.id));
   for (const employee of DEMO_EMPLOYEES.filter((candidate) => !haveEmployees.has(candidate.employeeId))) {
     await waitFor(`staffing to accept ${employee.name}`, async () => {
       const response = await api('POST', `${base('staffing')}/employees`, admin, employee);
@@ -171,6 +170,19 @@ async function seedDemo(urls) {
     });
   }
   return { property, roomTypes: allTypes, rooms: DEMO_ROOMS.length };
+}
+
+/** Every item of a list route, following `nextCursor` page by page. */
+async function listAll(url, bearer) {
+  const items = [];
+  let cursor = null;
+  do {
+    const page = await api('GET', `${url}?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, bearer);
+    if (page.status !== 200) throw new Error(`GET ${url}: ${page.status} ${JSON.stringify(page.body)}`);
+    items.push(...page.body.items);
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return items;
 }
 
 async function waitFor(what, attempt, timeoutMs = 30_000) {
