@@ -52,43 +52,35 @@ export class FrontDeskService {
    */
   async walkIn(propertyId: string, input: WalkInDto, principal: Principal): Promise<StayView> {
     const { roomId, upgrade, ...booking } = input;
-    let bookedId: string | undefined;
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const property = await this.property(manager, propertyId);
-        if (booking.arrival !== property.businessDate) {
-          throw new BusinessRuleViolation(
-            'walk-in-not-today',
-            `A walk-in arrives on the business date ${property.businessDate}`,
-            'arrival',
-          );
-        }
-        const room = await this.lockRoom(
-          manager,
-          propertyId,
-          roomId ?? (await this.pickReadyRoom(manager, propertyId, booking.roomTypeId, booking, property.businessDate)),
+    // One transaction: the booking, its inventory and the room's check-in commit together or not at all.
+    return this.dataSource.transaction(async (manager) => {
+      const property = await this.property(manager, propertyId);
+      if (booking.arrival !== property.businessDate) {
+        throw new BusinessRuleViolation(
+          'walk-in-not-today',
+          `A walk-in arrives on the business date ${property.businessDate}`,
+          'arrival',
         );
-        checkAssignment(room, {
-          bookedRoomTypeId: booking.roomTypeId,
-          from: booking.arrival,
-          to: booking.departure,
-          occupiedNow: true,
-          upgrade: upgrade ?? false,
-        });
-        await this.assertRoomFree(manager, room, booking.arrival, booking.departure);
-        const reservation = await this.reservations.create(propertyId, booking, principal);
-        bookedId = reservation.id;
-        return this.checkIn(propertyId, reservation.id, { roomId: room.id, upgrade }, principal, {
-          walkIn: true,
-          manager,
-        });
-      });
-    } catch (error) {
-      if (bookedId) {
-        await this.reservations.cancel(propertyId, bookedId, 'Walk-in could not be checked in', principal);
       }
-      throw error;
-    }
+      const room = await this.lockRoom(
+        manager,
+        propertyId,
+        roomId ?? (await this.pickReadyRoom(manager, propertyId, booking.roomTypeId, booking, property.businessDate)),
+      );
+      checkAssignment(room, {
+        bookedRoomTypeId: booking.roomTypeId,
+        from: booking.arrival,
+        to: booking.departure,
+        occupiedNow: true,
+        upgrade: upgrade ?? false,
+      });
+      await this.assertRoomFree(manager, room, booking.arrival, booking.departure);
+      const reservation = await this.reservations.create(propertyId, booking, principal, manager);
+      return this.checkIn(propertyId, reservation.id, { roomId: room.id, upgrade }, principal, {
+        walkIn: true,
+        manager,
+      });
+    });
   }
 
   /** Gives a confirmed booking its room ahead of check-in. */

@@ -113,7 +113,16 @@ export class ReservationsService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async create(propertyId: string, input: CreateReservationDto, principal: Principal): Promise<ReservationView> {
+  /**
+   * Books a stay. With `within`, the booking joins the caller's transaction (a walk-in books and checks in as one
+   * change); otherwise it is its own.
+   */
+  async create(
+    propertyId: string,
+    input: CreateReservationDto,
+    principal: Principal,
+    within?: EntityManager,
+  ): Promise<ReservationView> {
     if (input.departure <= input.arrival) {
       throw new BusinessRuleViolation('departure-not-after-arrival', 'departure must be after arrival', 'departure');
     }
@@ -121,7 +130,7 @@ export class ReservationsService {
     if (nightDates.length > MAX_STAY_NIGHTS) {
       throw new BusinessRuleViolation('stay-too-long', `A stay is at most ${MAX_STAY_NIGHTS} nights`, 'departure');
     }
-    return this.dataSource.transaction(async (manager) => {
+    const book = async (manager: EntityManager): Promise<ReservationView> => {
       const property = await this.properties.get(propertyId, manager);
       this.assertNotPast(property, input.arrival, 'arrival');
       const roomType = await this.roomType(manager, propertyId, input.roomTypeId);
@@ -187,7 +196,8 @@ export class ReservationsService {
         },
       });
       return view;
-    });
+    };
+    return within ? book(within) : this.dataSource.transaction(book);
   }
 
   async get(propertyId: string, reservationId: string): Promise<ReservationView> {
