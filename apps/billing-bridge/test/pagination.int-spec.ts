@@ -120,6 +120,15 @@ describe('billing-bridge list paging', () => {
     expect(new Set(audit.rows.map((row) => row.subjectId))).toEqual(new Set(ids(walked.rows)));
     const times = audit.rows.map((row) => row.at);
     expect(times).toEqual([...times].sort().reverse());
+
+    // The finance view of the same accounts, with balances and aging, pages the same way.
+    const aged = await walk<{ accountId: string; code: string; aging: unknown }>(
+      finance,
+      `/v1/finance/city-ledger?propertyId=${propertyId}`,
+      2,
+    );
+    expect(aged.rows.map((row) => row.code)).toEqual([...codes].sort());
+    expect(aged.rows.every((row) => row.aging)).toBe(true);
   });
 
   it('pages the other lists and answers 400 on `cursor` to a cursor it did not give', async () => {
@@ -135,6 +144,7 @@ describe('billing-bridge list paging', () => {
       `/v1/finance/payments?from=2027-03-01&to=2027-03-31`,
       `/v1/finance/refunds?from=2027-03-01&to=2027-03-31`,
       `/v1/finance/folios?propertyId=${propertyId}`,
+      `/v1/finance/city-ledger?propertyId=${propertyId}`,
     ];
     const forged = Buffer.from(JSON.stringify(['not', 'a', 'key', 'of', 'ours'])).toString('base64url');
     const wrongTypes = Buffer.from(JSON.stringify(['yesterday', 'me'])).toString('base64url');

@@ -60,10 +60,11 @@ export class FinanceController {
     @Query() query: FinanceCityLedgerQuery,
     @CurrentPrincipal() principal: Principal,
   ): Promise<FinanceCityLedgerList> {
-    return {
-      items: await this.finance.cityLedger(propertyScope(principal, query.propertyId), query.asOf),
-      nextCursor: null,
-    };
+    return this.finance.cityLedger(propertyScope(principal, query.propertyId), {
+      asOf: query.asOf,
+      cursor: query.cursor,
+      limit: query.limit,
+    });
   }
 }
 

@@ -62,7 +62,7 @@ export class FinanceFoliosQuery extends FinancePageQuery {
   nonZero?: 'true' | 'false';
 }
 
-export class FinanceCityLedgerQuery {
+export class FinanceCityLedgerQuery extends FinancePageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()

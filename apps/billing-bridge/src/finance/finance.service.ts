@@ -271,17 +271,24 @@ export class FinanceService {
    * Every company account with what it owes by the city-ledger journal lines up to `asOf` (default: its property's
    * business date), aged with what was received settling the oldest debts first.
    */
-  async cityLedger(scope: string[] | null, asOf?: string): Promise<FinanceCityLedgerView[]> {
-    const accounts: AccountRow[] = await this.dataSource.query(
+  async cityLedger(
+    scope: string[] | null,
+    filter: { asOf?: string; cursor?: string; limit?: number },
+  ): Promise<Page<FinanceCityLedgerView>> {
+    const limit = filter.limit ?? FINANCE_DEFAULT_PAGE;
+    const page: AccountRow[] = await this.dataSource.query(
       `SELECT a.id, a.property_id, a.code, a.name, a.active, a.currency, a.credit_limit_minor,
          COALESCE($2::date, p.business_date, (now() AT TIME ZONE 'UTC')::date)::text AS as_of
        FROM city_ledger_account a LEFT JOIN billing_property p ON p.property_id = a.property_id
        WHERE ($1::uuid[] IS NULL OR a.property_id = ANY($1::uuid[]))
+         AND ($3::uuid IS NULL OR (a.property_id, a.code) > ($3::uuid, $4::text))
        ORDER BY a.property_id, a.code
-       LIMIT 5000`,
-      [scope, asOf ?? null],
+       LIMIT $5`,
+      [scope, filter.asOf ?? null, ...cursorParameters(filter.cursor, ['uuid', 'text']), limit + 1],
     );
-    if (accounts.length === 0) return [];
+    const accounts = page.slice(0, limit);
+    const nextCursor = pageOf(page, limit, (row) => [row.property_id, row.code]).nextCursor;
+    if (accounts.length === 0) return { items: [], nextCursor: null };
     const lines: { aux_account: string; business_date: string; debit_minor: string; credit_minor: string }[] =
       await this.dataSource.query(
         `SELECT l.aux_account, l.business_date::text AS business_date, l.debit_minor, l.credit_minor
@@ -300,7 +307,7 @@ export class FinanceService {
       }
       byAccount.set(line.aux_account, entry);
     }
-    return accounts.map((account) => {
+    const items = accounts.map((account): FinanceCityLedgerView => {
       const currency = account.currency.trim();
       const entry = byAccount.get(account.id) ?? { debits: [], credits: [] };
       const debits = entry.debits.filter((debit) => debit.businessDate <= account.as_of);
@@ -326,5 +333,6 @@ export class FinanceService {
         },
       };
     });
+    return { items, nextCursor };
   }
 }
