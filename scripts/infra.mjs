@@ -231,8 +231,11 @@ async function kafkaAnswers(brokers) {
   }
 }
 
-/** Uses the broker at `brokers` if one answers; otherwise starts the local one with kafka.sh. */
-export async function ensureKafka({ brokers = process.env.KAFKA_BROKERS ?? DEFAULT_BROKERS } = {}) {
+/**
+ * Uses the broker at `brokers` if one answers; otherwise starts the local one with kafka.sh, keeping its logs in
+ * `stateDir` (kafka.sh's KAFKA_STATE_DIR; its default when absent).
+ */
+export async function ensureKafka({ brokers = process.env.KAFKA_BROKERS ?? DEFAULT_BROKERS, stateDir } = {}) {
   const list = parseBrokers(brokers);
   if (await kafkaAnswers(list)) {
     log(`kafka ${list.join(',')} ok`);
@@ -248,6 +251,7 @@ export async function ensureKafka({ brokers = process.env.KAFKA_BROKERS ?? DEFAU
     env: {
       KAFKA_PORT: String(port),
       KAFKA_CONTROLLER_PORT: process.env.KAFKA_CONTROLLER_PORT ?? String(port + 1),
+      ...(stateDir ? { KAFKA_STATE_DIR: stateDir } : {}),
     },
   });
   if (!(await kafkaAnswers(list))) throw new Error(`kafka ${list.join(',')} still not answering after start`);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ensureDatabases, ensureKafka, ensurePostgres, ensureTopics, loadServices, stopKafka } from './infra.mjs';
 import { exec, execOrFail, ROOT, say } from './lib.mjs';
 
+const TEST_KAFKA_STATE_DIR = join(ROOT, 'infra', 'kafka', '.local', 'test-broker');
 const RESULTS_DIR = join(ROOT, '.local', 'test-results');
 const PLATFORM_TEST_DATABASE = 'frontoffice_platform_test';
 
@@ -34,7 +35,11 @@ async function main() {
       ...services.flatMap((service) => [service.database, `${service.database}_test`]),
       PLATFORM_TEST_DATABASE,
     ]);
-    ({ startedLocally: startedKafka } = await ensureKafka());
+    // A broker this run starts keeps its own logs, so the events tests write never reach the broker `npm start`
+    // uses, where new services would read them all from the beginning before the demo's own.
+    ({ startedLocally: startedKafka } = await ensureKafka({ stateDir: TEST_KAFKA_STATE_DIR }));
+    // kafka.sh calls after this one (the broker-outage suite, the final stop) must find that broker.
+    if (startedKafka) process.env.KAFKA_STATE_DIR = TEST_KAFKA_STATE_DIR;
 
     say('build (turbo)');
     await execOrFail('npx', ['turbo', 'run', 'build', '--output-logs=errors-only']);
