@@ -21,6 +21,7 @@ import {
   guestFolio,
   knownProperty,
   eventually,
+  event,
 } from './folios-kit';
 
 interface Invoice {
@@ -258,6 +259,55 @@ describe('billing-bridge full stay, settlement and invoices', () => {
     expect(reissued.body.sequenceNumber).toBe(4);
     const numbers = await desk.get<{ items: Invoice[] }>(`/v1/properties/${propertyId}/invoices`);
     expect(numbers.body.items.map((invoice) => invoice.sequenceNumber)).toEqual([4, 3, 2, 1]);
+  });
+
+  it('closes the untouched folio of a cancelled booking and leaves one holding a deposit due for the desk', async () => {
+    const propertyId = randomUUID();
+    const untouched = newStay(propertyId, '2027-06-10', '2027-06-12');
+    const withDeposit = newStay(propertyId, '2027-06-10', '2027-06-12');
+    await produce(
+      harness.producer,
+      propertyCreated(propertyId, 'CANX', '2027-06-01'),
+      reservationCreated(untouched),
+      reservationCreated(withDeposit),
+    );
+    const desk = caller(harness.service, ['front_desk'], [propertyId], `desk-${randomUUID()}`);
+    await knownProperty(desk, propertyId, 'CANX');
+    const plain = await guestFolio(desk, untouched);
+    const held = await guestFolio(desk, withDeposit);
+    const deposit = await desk.post(
+      `/v1/properties/${propertyId}/folios/${held.id}/deposits`,
+      { method: 'card', amount: eur(8_000), cardLast4: '4242', processorRef: 'pi_canx_1' },
+      `deposit-${randomUUID()}`,
+    );
+    expect(deposit.status).toBe(201);
+
+    const cancelled = (stay: typeof untouched) =>
+      event('reservation.cancelled', propertyId, stay.reservationId, {
+        reservationId: stay.reservationId,
+        confirmationNumber: 'CNF-' + stay.reservationId.slice(0, 6).toUpperCase(),
+        roomTypeId: randomUUID(),
+        arrival: stay.arrival,
+        departure: stay.departure,
+        reason: 'Plans changed',
+        cancelledAt: new Date().toISOString(),
+      });
+    const noShow = event('reservation.no-show', propertyId, withDeposit.reservationId, {
+      reservationId: withDeposit.reservationId,
+      confirmationNumber: 'CNF-' + withDeposit.reservationId.slice(0, 6).toUpperCase(),
+      roomTypeId: randomUUID(),
+      arrival: withDeposit.arrival,
+      departure: withDeposit.departure,
+      businessDate: withDeposit.arrival,
+    });
+    await produce(harness.producer, cancelled(untouched), noShow);
+
+    await eventually(async () => {
+      expect((await desk.get<FolioDetail>(`/v1/properties/${propertyId}/folios/${plain.id}`)).body.status).toBe(
+        'closed',
+      );
+      expect((await desk.get<FolioDetail>(`/v1/properties/${propertyId}/folios/${held.id}`)).body.status).toBe('due');
+    });
   });
 
   it('hands out invoice numbers without gaps under concurrent settlements', async () => {

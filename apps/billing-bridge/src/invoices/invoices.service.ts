@@ -131,6 +131,22 @@ export class InvoicesService {
     );
   }
 
+  /**
+   * A cancelled or no-show booking: its open folios with nothing ever posted or paid close; any other (a deposit,
+   * a cancellation fee) becomes due, to be settled or refunded by the desk like a departure.
+   */
+  async closeForStayNotTaken(manager: EntityManager, propertyId: string, reservationId: string): Promise<void> {
+    await manager.query(
+      `UPDATE folio f SET status = CASE
+          WHEN f.balance_minor = 0
+           AND NOT EXISTS (SELECT 1 FROM posting p WHERE p.folio_id = f.id)
+           AND NOT EXISTS (SELECT 1 FROM payment m WHERE m.folio_id = f.id) THEN 'closed'
+          ELSE 'due' END
+       WHERE f.property_id = $1 AND f.reservation_id = $2 AND f.status = 'open'`,
+      [propertyId, reservationId],
+    );
+  }
+
   private async issue(manager: EntityManager, init: IssueInit): Promise<InvoiceView> {
     const { folio, document } = init;
     const property = await loadBillingProperty(manager, folio.propertyId);
