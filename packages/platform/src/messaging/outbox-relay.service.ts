@@ -16,7 +16,7 @@ export interface OutboxRelayOptions {
   /** Advisory-lock key: one relay per service database is active at a time, the others wait as standbys. */
   lockName: string;
   /**
-   * A leader that has failed to publish for this long releases the lock and stands by as long again, so that an
+   * A leader that has failed to publish for this long releases the lock and stands by for ten polls, so that an
    * instance that can reach Kafka takes over instead of rows waiting behind one instance's broken network path.
    */
   stepDownAfterMs: number;
@@ -187,11 +187,11 @@ export class OutboxRelayService implements OnApplicationBootstrap {
     await this.client!.query('SELECT pg_advisory_unlock(hashtext($1))', [this.options.lockName]);
     this.isLeader = false;
     this.failingSince = undefined;
-    this.standbyUntil = now + this.options.stepDownAfterMs;
-    this.logger.warn(
-      { standbyMs: this.options.stepDownAfterMs },
-      'Outbox relay steps down after failing to publish; another instance may take over',
-    );
+    // Long enough for the standbys, which try the lock every 5 polls, to take it; short enough that a lone instance
+    // resumes soon after Kafka is back.
+    const standbyMs = this.options.pollIntervalMs * 10;
+    this.standbyUntil = now + standbyMs;
+    this.logger.warn({ standbyMs }, 'Outbox relay steps down after failing to publish; another instance may take over');
   }
 
   private async cleanupPublished(): Promise<void> {
