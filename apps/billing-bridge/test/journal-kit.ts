@@ -1,5 +1,5 @@
 import type { NightAuditCompletedV1 } from '@frontoffice/contracts';
-import { eventually, RunningTestService, startTestService, testEnv } from '@frontoffice/platform/testing';
+import { RunningTestService, startTestService, testEnv } from '@frontoffice/platform/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -9,7 +9,7 @@ import { JournalService } from '../src/journal/journal.service';
 import {
   BillingHarness,
   caller,
-  FolioSummary,
+  guestFolio,
   newStay,
   produce,
   propertyCreated,
@@ -69,12 +69,6 @@ export async function bookedStay(harness: BillingHarness, code: string) {
   const desk = caller(harness.service, ['front_desk'], [propertyId], `desk-${randomUUID()}`);
   const manager = caller(harness.service, ['front_office_manager'], [propertyId], `fom-${randomUUID()}`);
   const finance = caller(harness.service, ['finance'], [propertyId]);
-  const folio = await eventually(async () => {
-    const list = await desk.get<{ items: FolioSummary[] }>(
-      `/v1/properties/${propertyId}/folios?reservationId=${stay.reservationId}`,
-    );
-    expect(list.body.items).toHaveLength(1);
-    return list.body.items[0];
-  });
+  const folio = await guestFolio(desk, stay);
   return { stay, propertyId, desk, manager, finance, folio };
 }
