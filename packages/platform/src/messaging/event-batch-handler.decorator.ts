@@ -1,4 +1,5 @@
-import { EventPattern } from '@nestjs/microservices';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 
 /** Patterns of batch handlers are registered with Nest under this prefix, apart from the per-event ones. */
 export const EVENT_BATCH_PATTERN_PREFIX = 'event-batch:';
@@ -13,7 +14,16 @@ export function EventBatchHandler(pattern: string): MethodDecorator {
   if (!isValidBatchPattern(pattern)) {
     throw new Error(`@EventBatchHandler('${pattern}'): use an event type, a prefix like 'reservation.*', or '*'`);
   }
-  return EventPattern(`${EVENT_BATCH_PATTERN_PREFIX}${pattern}`);
+  const register = EventPattern(`${EVENT_BATCH_PATTERN_PREFIX}${pattern}`);
+  return (target, key, descriptor) => {
+    // Nest hands a handler only its payload unless its parameters say otherwise: without `@Payload()`/`@Ctx()`,
+    // the method still receives `(events, context)`.
+    if (!Reflect.getMetadata(ROUTE_ARGS_METADATA, target.constructor, key)) {
+      Payload()(target, key, 0);
+      Ctx()(target, key, 1);
+    }
+    register(target, key, descriptor);
+  };
 }
 
 function isValidBatchPattern(pattern: string): boolean {

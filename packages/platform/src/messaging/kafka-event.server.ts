@@ -274,15 +274,6 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   private classify(topic: string, message: KafkaMessage): Classified {
-    let envelope: EventEnvelope;
-    try {
-      envelope = validateEnvelope(parseJson(message.value?.toString()));
-    } catch (error) {
-      const code = error instanceof PoisonMessage ? 'unparsable' : 'invalid-envelope';
-      return { kind: 'poison', message, reason: describe(error), code, attempts: 1 };
-    }
-    const route = this.routeOf(envelope.type);
-    if (!route) return { kind: 'ignored' };
     const poison = (code: DeadLetterReasonCode, reason: string): Classified => ({
       kind: 'poison',
       message,
@@ -290,8 +281,33 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       code,
       attempts: 1,
     });
-
-    const definition = findEventDefinition(envelope.type, envelope.version) ?? findLatestEventDefinition(envelope.type);
+    let raw: unknown;
+    try {
+      raw = parseJson(message.value?.toString());
+    } catch (error) {
+      return poison('unparsable', describe(error));
+    }
+    const type = (raw as { type?: unknown } | null)?.type;
+    const route = typeof type === 'string' ? this.routeOf(type) : null;
+    if (!route) {
+      // Skipped, unless it is not an event at all.
+      try {
+        validateEnvelope(raw);
+        return { kind: 'ignored' };
+      } catch (error) {
+        return poison('invalid-envelope', describe(error));
+      }
+    }
+    let envelope: EventEnvelope;
+    try {
+      // The envelope and the payload in one pass: payload validation is the consumer's largest cost per event.
+      envelope = validateEvent(raw);
+    } catch (error) {
+      const aboutPayload =
+        error instanceof EventValidationError && error.issues.every((issue) => issue.path.startsWith('data'));
+      return poison(aboutPayload ? 'invalid-payload' : 'invalid-envelope', describe(error));
+    }
+    const definition = findEventDefinition(envelope.type, envelope.version);
     if (definition && definition.topic !== topic) {
       return poison(
         'wrong-topic',
@@ -304,11 +320,6 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         'key-mismatch',
         `The message key ${key === undefined ? '(none)' : `"${key}"`} is not the event's propertyId ${envelope.propertyId}`,
       );
-    }
-    try {
-      envelope = validateEvent(envelope);
-    } catch (error) {
-      return poison('invalid-payload', describe(error));
     }
     return { kind: 'apply', message, envelope, route };
   }
@@ -487,7 +498,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       .filter(([pattern]) => pattern.startsWith(EVENT_BATCH_PATTERN_PREFIX))
       .map(([pattern, handler]) => ({ pattern: pattern.slice(EVENT_BATCH_PATTERN_PREFIX.length), handler }));
     const perEvent = this.getHandlerByPattern(type) ?? undefined;
-    const batch = this.batchHandlers.filter(({ pattern }) => batchPatternMatches(pattern, type));
+    // A wildcard takes the catalog's types only: a type no contract describes yet is skipped, not dead-lettered.
+    const catalogued = findLatestEventDefinition(type) !== undefined;
+    const batch = this.batchHandlers.filter(
+      ({ pattern }) => batchPatternMatches(pattern, type) && (catalogued || pattern === type),
+    );
     const route =
       perEvent || batch.length > 0
         ? {
