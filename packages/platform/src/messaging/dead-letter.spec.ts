@@ -62,6 +62,7 @@ describe('deadLetterMessage', () => {
       message: kafkaMessage(),
       consumerGroup: 'frontoffice-reservations',
       attempts: 4,
+      reasonCode: 'handler-refused',
       reason: 'TypeError: cannot read properties of undefined',
     });
 
@@ -80,6 +81,7 @@ describe('deadLetterMessage', () => {
         'dlq-consumer-group': 'frontoffice-reservations',
         'dlq-attempts': '4',
         'dlq-failed-at': '2026-03-01T10:15:30.123Z',
+        'dlq-reason-code': 'handler-refused',
       },
     });
   });
@@ -92,6 +94,7 @@ describe('deadLetterMessage', () => {
       consumerGroup: 'g',
       attempts: 1,
       reason: 'r',
+      reasonCode: 'handler-refused',
     });
 
     for (const header of Object.values(DLQ_HEADERS)) {
@@ -109,6 +112,7 @@ describe('deadLetterMessage', () => {
       consumerGroup: 'g',
       attempts: 2,
       reason: 'new reason',
+      reasonCode: 'handler-refused',
     });
     expect(dead.headers).toMatchObject({ 'dlq-reason': 'new reason', 'dlq-attempts': '2', id: 'e1' });
   });
@@ -121,6 +125,7 @@ describe('deadLetterMessage', () => {
       message: kafkaMessage(),
       consumerGroup: 'g',
       attempts: 1,
+      reasonCode: 'handler-refused',
       reason,
     });
 
@@ -136,6 +141,7 @@ describe('deadLetterMessage', () => {
       message: kafkaMessage(),
       consumerGroup: 'g',
       attempts: 1,
+      reasonCode: 'handler-refused',
       reason,
     });
     expect(dead.headers['dlq-reason']).toBe(reason);
@@ -156,6 +162,7 @@ describe('deadLetterMessage', () => {
       message,
       consumerGroup: 'g',
       attempts: 3,
+      reasonCode: 'handler-refused',
       reason: 'poison',
     });
 

@@ -34,7 +34,7 @@ export function deadLetterMessage(args: {
   consumerGroup: string;
   attempts: number;
   reason: string;
-  reasonCode?: DeadLetterReasonCode;
+  reasonCode: DeadLetterReasonCode;
 }): OutgoingMessage {
   return {
     topic: dlqTopicOf(args.topic),
@@ -49,7 +49,7 @@ export function deadLetterMessage(args: {
       [DLQ_HEADERS.consumerGroup]: args.consumerGroup,
       [DLQ_HEADERS.attempts]: String(args.attempts),
       [DLQ_HEADERS.failedAt]: new Date().toISOString(),
-      ...(args.reasonCode ? { [DLQ_HEADERS.reasonCode]: args.reasonCode } : {}),
+      [DLQ_HEADERS.reasonCode]: args.reasonCode,
     },
   };
 }

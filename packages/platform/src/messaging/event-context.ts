@@ -1,6 +1,7 @@
 import { BaseRpcContext } from '@nestjs/microservices';
 import type { EventEnvelope } from '@frontoffice/contracts';
 import type { EntityManager } from 'typeorm';
+import { CorrelationContext, runWithCorrelation } from '../context/correlation';
 
 type EventContextArgs = [
   event: EventEnvelope,
@@ -37,7 +38,7 @@ type EventBatchContextArgs = [
   topic: string,
   partition: number,
   offsets: readonly string[],
-  withCorrelation: <T>(event: EventEnvelope, work: () => Promise<T>) => Promise<T>,
+  correlationOf: (event: EventEnvelope) => CorrelationContext,
 ];
 
 /**
@@ -63,6 +64,10 @@ export class EventBatchContext extends BaseRpcContext<EventBatchContextArgs> {
    * correlation id and name it as their causation.
    */
   withCorrelation<T>(event: EventEnvelope, work: () => Promise<T>): Promise<T> {
-    return this.args[4](event, work);
+    return runWithCorrelation(this.correlationOf(event), work);
+  }
+  /** What `withCorrelation` sets, e.g. for `OutboxService.prepare(type, init, context.correlationOf(event))`. */
+  correlationOf(event: EventEnvelope): CorrelationContext {
+    return this.args[4](event);
   }
 }

@@ -12,7 +12,7 @@ import type { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kaf
 import { lastValueFrom, isObservable } from 'rxjs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { runWithCorrelation, traceparentFrom } from '../context/correlation';
+import { CorrelationContext, runWithCorrelation, traceparentFrom } from '../context/correlation';
 import { PlatformMetrics } from '../metrics/platform-metrics';
 import { DeadLetterReasonCode, deadLetterMessage, headersAsStrings } from './dead-letter';
 import { batchPatternMatches, EVENT_BATCH_PATTERN_PREFIX } from './event-batch-handler.decorator';
@@ -407,7 +407,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       work.topic,
       work.partition,
       run.map((item) => item.message.offset),
-      (event, work) => withEventCorrelation(event, traceparents.get(event.id), work),
+      (event) => correlationOf(event, traceparents.get(event.id)),
     ]);
     for (const handler of batch) await invoke(handler, events, context);
   }
@@ -577,11 +577,12 @@ function withEventCorrelation<T>(
   message: KafkaMessage | undefined,
   work: () => Promise<T>,
 ): Promise<T> {
+  return runWithCorrelation(correlationOf(envelope, message), work);
+}
+
+function correlationOf(envelope: EventEnvelope, message: KafkaMessage | undefined): CorrelationContext {
   const traceparent = message ? headersAsStrings(message.headers).traceparent : undefined;
-  return runWithCorrelation(
-    { correlationId: envelope.correlationId, causationId: envelope.id, traceparent: traceparentFrom(traceparent) },
-    work,
-  );
+  return { correlationId: envelope.correlationId, causationId: envelope.id, traceparent: traceparentFrom(traceparent) };
 }
 
 function parseJson(text: string | undefined): unknown {
