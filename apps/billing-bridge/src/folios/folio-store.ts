@@ -103,8 +103,22 @@ export function assertCurrency(folio: FolioRecord, currency: string, field: stri
 
 /** Moves the folio balance by `delta` (charges up, payments down); the folio must be locked by the caller. */
 export async function adjustBalance(manager: EntityManager, folioId: string, delta: number): Promise<void> {
-  if (delta === 0) return;
-  await manager.query('UPDATE folio SET balance_minor = balance_minor + $2 WHERE id = $1', [folioId, delta]);
+  await adjustBalances(manager, new Map([[folioId, delta]]));
+}
+
+/** Moves many folio balances in one statement. */
+export async function adjustBalances(manager: EntityManager, deltas: Map<string, number>): Promise<void> {
+  const moving = [...deltas].filter(([, delta]) => delta !== 0);
+  if (moving.length === 0) return;
+  if (moving.length === 1) {
+    await manager.query('UPDATE folio SET balance_minor = balance_minor + $2 WHERE id = $1', moving[0]);
+    return;
+  }
+  await manager.query(
+    `UPDATE folio f SET balance_minor = f.balance_minor + d.delta
+       FROM unnest($1::uuid[], $2::bigint[]) AS d (id, delta) WHERE f.id = d.id`,
+    [moving.map(([id]) => id), moving.map(([, delta]) => delta)],
+  );
 }
 
 /**
@@ -119,22 +133,48 @@ export async function lockFolioForCharge(
   reservationId: string,
   chargeType: ChargeType,
 ): Promise<{ folio: FolioRecord; opened: boolean } | undefined> {
+  return (await lockFoliosForCharge(manager, propertyId, [reservationId], chargeType)).get(reservationId);
+}
+
+/**
+ * `lockFolioForCharge` for many reservations of one property at once: two queries whatever their number, plus one
+ * per late-charges window that has to be opened. Reservations without any folio are missing from the map.
+ */
+export async function lockFoliosForCharge(
+  manager: EntityManager,
+  propertyId: string,
+  reservationIds: string[],
+  chargeType: ChargeType,
+): Promise<Map<string, { folio: FolioRecord; opened: boolean }>> {
   const folios = await findFolios(
     manager,
-    'property_id = $1 AND reservation_id = $2',
-    [propertyId, reservationId],
+    'property_id = $1 AND reservation_id = ANY($2::uuid[])',
+    [propertyId, reservationIds],
     true,
+    Number.MAX_SAFE_INTEGER,
   );
-  if (folios.length === 0) return undefined;
-  const rules: { folio_id: string }[] = await manager.query(
-    'SELECT folio_id FROM folio_routing_rule WHERE reservation_id = $1 AND charge_type = $2',
-    [reservationId, chargeType],
+  const rules: { reservation_id: string; folio_id: string }[] = await manager.query(
+    'SELECT reservation_id, folio_id FROM folio_routing_rule WHERE reservation_id = ANY($1::uuid[]) AND charge_type = $2',
+    [reservationIds, chargeType],
   );
-  const routed = folios.find((folio) => folio.id === rules[0]?.folio_id);
-  const candidates = [routed, folios[0], ...folios].filter((folio): folio is FolioRecord => folio !== undefined);
-  const open = candidates.find((folio) => folio.status === 'open' || folio.status === 'due');
-  if (open) return { folio: open, opened: false };
-  return { folio: await openFolioWindow(manager, folios[0], { label: 'Late charges' }), opened: true };
+  const routedTo = new Map(rules.map((rule) => [rule.reservation_id, rule.folio_id]));
+  const byReservation = new Map<string, FolioRecord[]>();
+  for (const folio of folios)
+    byReservation.set(folio.reservationId, [...(byReservation.get(folio.reservationId) ?? []), folio]);
+
+  const chosen = new Map<string, { folio: FolioRecord; opened: boolean }>();
+  for (const [reservationId, own] of byReservation) {
+    const routed = own.find((folio) => folio.id === routedTo.get(reservationId));
+    const candidates = [routed, own[0], ...own].filter((folio): folio is FolioRecord => folio !== undefined);
+    const open = candidates.find((folio) => folio.status === 'open' || folio.status === 'due');
+    chosen.set(
+      reservationId,
+      open
+        ? { folio: open, opened: false }
+        : { folio: await openFolioWindow(manager, own[0], { label: 'Late charges' }), opened: true },
+    );
+  }
+  return chosen;
 }
 
 /** A further folio for the same stay (a company folio, a late-charges folio), numbered after the existing ones. */

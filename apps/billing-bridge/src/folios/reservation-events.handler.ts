@@ -7,7 +7,7 @@ import type {
   NightAuditRoomNightPostedV1,
   ReservationCreatedV1,
 } from '@frontoffice/contracts';
-import { EventContext } from '@frontoffice/platform';
+import { EventBatchContext, EventBatchHandler, EventContext } from '@frontoffice/platform';
 import { FoliosService } from './folios.service';
 
 /** Events that open folios or post to them. Thin: the work happens in FoliosService, in the inbox transaction. */
@@ -23,12 +23,13 @@ export class ReservationEventsHandler {
     return this.folios.openForReservation(context.manager, event);
   }
 
-  @EventPattern('night-audit.room-night-posted')
-  onRoomNightPosted(
-    @Payload() event: EventEnvelope<NightAuditRoomNightPostedV1>,
-    @Ctx() context: EventContext,
+  /** A night audit posts every occupied room at once: its room nights are written in set-based statements. */
+  @EventBatchHandler('night-audit.room-night-posted')
+  onRoomNightsPosted(
+    @Payload() events: EventEnvelope<NightAuditRoomNightPostedV1>[],
+    @Ctx() context: EventBatchContext,
   ): Promise<void> {
-    return this.folios.postRoomNight(context.manager, event);
+    return this.folios.postRoomNights(context.manager, events, (event) => context.correlationOf(event));
   }
 
   @EventPattern('concierge.service-charged')

@@ -3,6 +3,7 @@ import type { NightAuditCompletedV1 } from '@frontoffice/contracts';
 import { ConflictError, OutboxService } from '@frontoffice/platform';
 import type { EntityManager } from 'typeorm';
 import type { FinancialFact } from './financial-fact';
+import type { ChartOfAccounts } from './chart-of-accounts';
 import { journalLinesFor, journalRoleFor, JournalLineDraft } from './journal-lines';
 import { JournalSettingsRepository } from './journal-settings.repository';
 
@@ -96,73 +97,108 @@ export class JournalService {
 
   /** Writes a fact's balanced lines; once per (sourceId, kind): a replay writes nothing and says so. */
   async record(manager: EntityManager, fact: FinancialFact): Promise<RecordedEntry> {
+    const [entry] = await this.recordMany(manager, [fact]);
+    return entry;
+  }
+
+  /**
+   * Records many facts with one statement for their entries and one for all their lines (a night audit's room
+   * nights arrive by the hundred). Each fact is recorded once per (sourceId, kind), as with `record`.
+   */
+  async recordMany(manager: EntityManager, facts: FinancialFact[]): Promise<RecordedEntry[]> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('JournalService.record must run inside the transaction of the change it records');
     }
-    const { chart } = await this.settings.find(manager, fact.propertyId);
-    const lines = journalLinesFor(fact, chart);
-    const journal = chart.journals[journalRoleFor(fact)];
-    const inserted: { id: string }[] = await manager.query(
+    if (facts.length === 0) return [];
+    const charts = new Map<string, ChartOfAccounts>();
+    for (const propertyId of new Set(facts.map((fact) => fact.propertyId))) {
+      charts.set(propertyId, (await this.settings.find(manager, propertyId)).chart);
+    }
+    const drafts = facts.map((fact) => {
+      const chart = charts.get(fact.propertyId)!;
+      return { fact, lines: journalLinesFor(fact, chart), journal: chart.journals[journalRoleFor(fact)] };
+    });
+    const inserted: { id: string; source_id: string; kind: string }[] = await manager.query(
       `INSERT INTO journal_entry (property_id, business_date, kind, source_id, journal_code, journal_label, currency,
          label, folio_id, fact)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (source_id, kind) DO NOTHING RETURNING id`,
+       SELECT property_id, business_date, kind, source_id, journal_code, journal_label, currency, label, folio_id, fact
+         FROM unnest($1::uuid[], $2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                     $9::uuid[], $10::jsonb[]) WITH ORDINALITY
+              AS e (property_id, business_date, kind, source_id, journal_code, journal_label, currency, label,
+                    folio_id, fact, position)
+        ORDER BY position
+       ON CONFLICT (source_id, kind) DO NOTHING RETURNING id, source_id, kind`,
       [
-        fact.propertyId,
-        fact.businessDate,
-        fact.kind,
-        fact.sourceId,
-        journal.code,
-        journal.label,
-        fact.currency,
-        fact.label,
-        fact.folioId ?? null,
-        JSON.stringify(fact),
+        facts.map((fact) => fact.propertyId),
+        facts.map((fact) => fact.businessDate),
+        facts.map((fact) => fact.kind),
+        facts.map((fact) => fact.sourceId),
+        drafts.map(({ journal }) => journal.code),
+        drafts.map(({ journal }) => journal.label),
+        facts.map((fact) => fact.currency),
+        facts.map((fact) => fact.label),
+        facts.map((fact) => fact.folioId ?? null),
+        facts.map((fact) => JSON.stringify(fact)),
       ],
     );
-    if (inserted.length === 0) {
-      const existing: { id: string; fact: FinancialFact }[] = await manager.query(
-        'SELECT id, fact FROM journal_entry WHERE source_id = $1 AND kind = $2',
-        [fact.sourceId, fact.kind],
-      );
-      // A replay is the same fact again; the same source with other amounts is a bug that must not pass silently.
-      if (amountsOf(existing[0].fact) !== amountsOf(fact)) {
-        throw new ConflictError(
-          'journal-fact-mismatch',
-          `The ${fact.kind} ${fact.sourceId} was already recorded with other amounts`,
-          { sourceId: fact.sourceId, kind: fact.kind },
-        );
+    const entryIds = new Map(inserted.map((row) => [`${row.kind}:${row.source_id}`, row.id]));
+    const recorded: RecordedEntry[] = [];
+    const lineRows: Array<{ entryId: string; no: number; fact: FinancialFact; line: JournalLineDraft }> = [];
+    for (const { fact, lines } of drafts) {
+      const entryId = entryIds.get(`${fact.kind}:${fact.sourceId}`);
+      if (entryId === undefined) {
+        recorded.push(await this.alreadyRecorded(manager, fact, lines));
+        continue;
       }
-      return { entryId: existing[0].id, recorded: false, lines };
+      // Recorded now: a second fact with the same source in this call is a replay of this one.
+      entryIds.delete(`${fact.kind}:${fact.sourceId}`);
+      lines.forEach((line, index) => lineRows.push({ entryId, no: index + 1, fact, line }));
+      recorded.push({ entryId, recorded: true, lines });
     }
-    const entryId = inserted[0].id;
-    if (lines.length > 0) {
+    if (lineRows.length > 0) {
       await manager.query(
         `INSERT INTO journal_line (entry_id, line_no, property_id, business_date, account_role, account, account_label,
            aux_account, aux_label, debit_minor, credit_minor, currency, label)
-         SELECT $1, line.no, $2, $3, line.role, line.account, line.account_label, line.aux_account, line.aux_label,
-           line.debit, line.credit, $4, line.label
-         FROM unnest($5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[],
-           $12::bigint[], $13::text[]) AS line(no, role, account, account_label, aux_account, aux_label, debit, credit,
-           label)`,
+         SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::date[], $5::text[], $6::text[], $7::text[],
+           $8::text[], $9::text[], $10::bigint[], $11::bigint[], $12::text[], $13::text[])`,
         [
-          entryId,
-          fact.propertyId,
-          fact.businessDate,
-          fact.currency,
-          lines.map((_, index) => index + 1),
-          lines.map((line) => line.role),
-          lines.map((line) => line.account),
-          lines.map((line) => line.accountLabel),
-          lines.map((line) => line.auxAccount ?? null),
-          lines.map((line) => line.auxLabel ?? null),
-          lines.map((line) => line.debit),
-          lines.map((line) => line.credit),
-          lines.map((line) => line.label),
+          lineRows.map((row) => row.entryId),
+          lineRows.map((row) => row.no),
+          lineRows.map((row) => row.fact.propertyId),
+          lineRows.map((row) => row.fact.businessDate),
+          lineRows.map((row) => row.line.role),
+          lineRows.map((row) => row.line.account),
+          lineRows.map((row) => row.line.accountLabel),
+          lineRows.map((row) => row.line.auxAccount ?? null),
+          lineRows.map((row) => row.line.auxLabel ?? null),
+          lineRows.map((row) => row.line.debit),
+          lineRows.map((row) => row.line.credit),
+          lineRows.map((row) => row.fact.currency),
+          lineRows.map((row) => row.line.label),
         ],
       );
     }
-    return { entryId, recorded: true, lines };
+    return recorded;
+  }
+
+  /** A replay is the same fact again; the same source with other amounts is a bug that must not pass silently. */
+  private async alreadyRecorded(
+    manager: EntityManager,
+    fact: FinancialFact,
+    lines: JournalLineDraft[],
+  ): Promise<RecordedEntry> {
+    const existing: { id: string; fact: FinancialFact }[] = await manager.query(
+      'SELECT id, fact FROM journal_entry WHERE source_id = $1 AND kind = $2',
+      [fact.sourceId, fact.kind],
+    );
+    if (amountsOf(existing[0].fact) !== amountsOf(fact)) {
+      throw new ConflictError(
+        'journal-fact-mismatch',
+        `The ${fact.kind} ${fact.sourceId} was already recorded with other amounts`,
+        { sourceId: fact.sourceId, kind: fact.kind },
+      );
+    }
+    return { entryId: existing[0].id, recorded: false, lines };
   }
 
   /**
