@@ -171,6 +171,37 @@ describe('billing-bridge folios', () => {
     expect(validateEvent(posted[0].json).data).toMatchObject({ folioId, kind: 'charge', amount: eur(12_520) });
   });
 
+  it("posts a night audit's room nights for many stays at once, each once, on its own folio", async () => {
+    const propertyId = randomUUID();
+    const stays = Array.from({ length: 25 }, () => newStay(propertyId));
+    for (const stay of stays) await produce(harness.producer, stayReservation(stay));
+    await eventually(async () => {
+      for (const stay of stays) expect((await folios(propertyId, stay.reservationId)).body.items).toHaveLength(1);
+    });
+    // The whole audit in one request, one night delivered twice: the consumer gets them as one batch.
+    const nights = stays.map((stay) => roomNightPosted(stay, '2027-03-10', 10_000));
+    await harness.producer.send({
+      topic: TOPICS.reservations,
+      messages: [...nights, nights[3]].map((night) => ({
+        key: propertyId,
+        value: JSON.stringify(night),
+        headers: { id: night.id, type: night.type },
+      })),
+    });
+
+    const desk = caller(harness.service, ['front_desk'], [propertyId]);
+    await eventually(async () => {
+      for (const stay of stays) {
+        const [folio] = (await folios(propertyId, stay.reservationId)).body.items;
+        const answer = await desk.get<FolioDetail>(`/v1/properties/${propertyId}/folios/${String(folio.id)}`);
+        expect(answer.body.postings.map((posting) => [posting.source, posting.businessDate])).toEqual([
+          ['night_audit', '2027-03-10'],
+        ]);
+        expect(answer.body.balance.amountMinor).toBe(answer.body.postings[0].amount.amountMinor);
+      }
+    });
+  });
+
   it('posts a concierge charge once per chargeId, desk charges once per Idempotency-Key, allowances by managers only', async () => {
     const { stay, folioId } = await bookedStay();
     const chargeId = randomUUID();

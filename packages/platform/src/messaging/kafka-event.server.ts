@@ -481,8 +481,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       );
       this.assertActive(work);
       await work.payload.heartbeat().catch((error: unknown) => {
-        // A broker that is away cannot take heartbeats either; the group will sort itself out once it is back.
-        if (!isTransientError(error) || work.payload.isStale()) throw error;
+        // A broker that is away cannot take heartbeats either; the group sorts itself out once it is back. A
+        // rebalance, though, must not wait for the database: kafkajs rejoins and the batch is fetched again.
+        if (!isTransientError(error) || isRebalance(error) || work.payload.isStale()) throw error;
       });
     }
   }
@@ -583,6 +584,18 @@ function withEventCorrelation<T>(
 function correlationOf(envelope: EventEnvelope, message: KafkaMessage | undefined): CorrelationContext {
   const traceparent = message ? headersAsStrings(message.headers).traceparent : undefined;
   return { correlationId: envelope.correlationId, causationId: envelope.id, traceparent: traceparentFrom(traceparent) };
+}
+
+const REBALANCE_ERRORS = new Set([
+  'REBALANCE_IN_PROGRESS',
+  'NOT_COORDINATOR_FOR_GROUP',
+  'ILLEGAL_GENERATION',
+  'UNKNOWN_MEMBER_ID',
+]);
+
+function isRebalance(error: unknown): boolean {
+  const type = (error as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && REBALANCE_ERRORS.has(type);
 }
 
 function parseJson(text: string | undefined): unknown {
