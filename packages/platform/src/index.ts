@@ -8,6 +8,7 @@ export * from './config/env';
 export * from './config/service-defaults';
 export * from './context/correlation';
 export * from './database/messaging-schema.migration';
+export * from './database/database-unavailable';
 export * from './health/shutdown-state';
 export * from './http/domain-errors';
 export * from './http/problem';

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Observable, throwError } from 'rxjs';
 import type { Request, Response } from 'express';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { DomainError } from './domain-errors';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
 import { RequestValidationException } from './validation';
@@ -33,6 +34,12 @@ const CODES: Record<number, string> = {
   429: 'too-many-requests',
   503: 'unavailable',
 };
+
+/**
+ * How long a client should wait before retrying while the database is unreachable: a restart or a failover takes
+ * seconds, and a shorter hint would only add load while it recovers.
+ */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Errors raised by Express's body parser before Nest sees the request (malformed JSON, too large, wrong charset). */
 interface BodyParserError {
@@ -111,6 +118,17 @@ export function toProblem(error: unknown, instance: string): ProblemDetails {
       instance,
     };
   }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      type: problemType('database-unavailable'),
+      title: TITLES[503],
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      code: 'database-unavailable',
+      detail: 'The database is briefly unavailable. Retry later; the same Idempotency-Key makes a retried POST safe.',
+      instance,
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    };
+  }
   return {
     type: problemType('internal-error'),
     title: TITLES[500],
@@ -139,7 +157,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status === 500) {
       this.logger.error({ err: error, correlationId: problem.correlationId }, 'Unhandled error');
     }
+    if (problem.code === 'database-unavailable') {
+      this.logger.warn({ err: error, correlationId: problem.correlationId }, 'Database unavailable');
+    }
     if (response.headersSent) return;
+    if (typeof problem.retryAfterSeconds === 'number') response.setHeader('Retry-After', problem.retryAfterSeconds);
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }
