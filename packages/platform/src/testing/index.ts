@@ -2,3 +2,5 @@ export * from './test-service';
 export * from './event-probe';
 export * from './eventually';
 export * from './service-process';
+export * from './event-producer';
+export * from './booking-history';
