@@ -1,14 +1,14 @@
-import { eventually, freePort, testKafka } from '@frontoffice/platform/testing';
+import { eventually, testKafka, ThrowawayPostgres } from '@frontoffice/platform/testing';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Admin } from 'kafkajs';
+import { Client } from 'pg';
 import { Fleet, ROOT, SERVICES } from './support/fleet';
 import { FrontDeskTraffic } from './support/front-desk-traffic';
 import { Invariants } from './support/invariants';
-import { ThrowawayPostgres } from './support/throwaway-postgres';
 
 const KAFKA_SH = join(ROOT, 'infra', 'kafka', 'kafka.sh');
 const KAFKA_STATE_DIR = process.env.KAFKA_STATE_DIR ?? join(ROOT, 'infra', 'kafka', '.local');
@@ -36,8 +36,11 @@ describe('fault injection: broker, consumer and database failures under steady t
   let admin: Admin;
 
   beforeAll(async () => {
-    postgres = await ThrowawayPostgres.create(await freePort());
-    await postgres.createDatabases(SERVICES.map((service) => service.database));
+    postgres = await ThrowawayPostgres.create();
+    const server = new Client({ connectionString: postgres.url() });
+    await server.connect();
+    for (const service of SERVICES) await server.query(`CREATE DATABASE "${service.database}"`);
+    await server.end();
     fleet = new Fleet((database) => postgres.url(database), randomUUID().slice(0, 8));
     await fleet.migrate();
     admin = testKafka('fault-injection').admin();

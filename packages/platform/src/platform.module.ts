@@ -11,6 +11,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { kafkaBrokerList, ServiceEnv } from './config/env';
 import { CorrelationMiddleware } from './context/correlation.middleware';
 import { MessagingSchema1764400000000 } from './database/messaging-schema.migration';
+import { OutboxParking1764650000000 } from './database/outbox-parking.migration';
 import { HealthController } from './health/health.controller';
 import { ShutdownState } from './health/shutdown-state';
 import { ProblemDetailsFilter } from './http/problem.filter';
@@ -60,7 +61,7 @@ export class PlatformModule implements NestModule {
           type: 'postgres',
           url: env.DATABASE_URL,
           entities: [OutboxEventEntity, InboxEventEntity, ...(options.entities as Function[])],
-          migrations: [MessagingSchema1764400000000, ...(options.migrations as Function[])],
+          migrations: [MessagingSchema1764400000000, OutboxParking1764650000000, ...(options.migrations as Function[])],
           migrationsRun: env.DB_MIGRATIONS_RUN,
           migrationsTransactionMode: 'each',
           synchronize: false,
@@ -102,6 +103,7 @@ export class PlatformModule implements NestModule {
             retentionHours: env.OUTBOX_RETENTION_HOURS,
             lockName: `frontoffice.${service}.outbox-relay`,
             stepDownAfterMs: env.OUTBOX_RELAY_STEP_DOWN_MS,
+            maxBatchBytes: env.KAFKA_MAX_MESSAGE_BYTES,
           } satisfies OutboxRelayOptions,
         },
         OutboxRelayService,
@@ -116,7 +118,13 @@ export class PlatformModule implements NestModule {
           ) => {
             metrics.provideOutboxBacklog(async () => {
               const rows: { count: string }[] = await dataSource.query(
-                'SELECT count(*) AS count FROM outbox_event WHERE published_at IS NULL',
+                'SELECT count(*) AS count FROM outbox_event WHERE published_at IS NULL AND parked_at IS NULL',
+              );
+              return Number(rows[0]?.count ?? 0);
+            });
+            metrics.provideOutboxParked(async () => {
+              const rows: { count: string }[] = await dataSource.query(
+                'SELECT count(*) AS count FROM outbox_event WHERE published_at IS NULL AND parked_at IS NOT NULL',
               );
               return Number(rows[0]?.count ?? 0);
             });
@@ -132,6 +140,10 @@ export class PlatformModule implements NestModule {
               fromBeginning: env.KAFKA_FROM_BEGINNING,
               maxAttempts: env.CONSUMER_MAX_ATTEMPTS,
               retryBackoffMs: env.CONSUMER_RETRY_BACKOFF_MS,
+              retryMaxBackoffMs: env.CONSUMER_RETRY_MAX_BACKOFF_MS,
+              batchMaxEvents: env.CONSUMER_BATCH_MAX_EVENTS,
+              batchMaxMs: env.CONSUMER_BATCH_MAX_MS,
+              partitionsConcurrency: env.CONSUMER_PARTITIONS_CONCURRENCY,
             });
           },
         },

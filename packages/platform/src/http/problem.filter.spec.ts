@@ -303,24 +303,24 @@ describe('toProblem', () => {
     ['a connection exception (08006)', queryFailed('08006', 'connection failure')],
     ['a connection that does not exist (08003)', queryFailed('08003', 'connection does not exist')],
     ['no connection slot left (53300)', queryFailed('53300', 'sorry, too many clients already')],
-  ])('maps %s to 503 database-unavailable with a retry hint, without the driver message', (_, error) => {
+    ['a lost serialization race (40001)', queryFailed('40001', 'could not serialize access')],
+  ])('maps %s to 503 temporarily-unavailable with a retry hint, without the driver message', (_, error) => {
     const problem = toProblem(error, INSTANCE);
     expect(problem).toEqual({
-      type: 'urn:frontoffice:problem:database-unavailable',
+      type: 'urn:frontoffice:problem:temporarily-unavailable',
       title: 'Service Unavailable',
       status: 503,
-      code: 'database-unavailable',
+      code: 'temporarily-unavailable',
       detail: expect.stringContaining('Retry later'),
       instance: INSTANCE,
       retryAfterSeconds: 5,
     });
-    expect(JSON.stringify(problem)).not.toMatch(/127\.0\.0\.1|terminating|too many clients/);
+    expect(JSON.stringify(problem)).not.toMatch(/127\.0\.0\.1|terminating|too many clients|serialize/);
   });
 
   it.each([
     ['a unique violation (23505)', queryFailed('23505', 'duplicate key value violates unique constraint')],
     ['a syntax error (42601)', queryFailed('42601', 'syntax error at or near "SELEC"')],
-    ['a statement timeout (57014)', queryFailed('57014', 'canceling statement due to statement timeout')],
     ['an error whose message merely mentions a connection', new Error('the connection pool setting is invalid')],
   ])('keeps %s a 500: the database answered, the request itself failed', (_, error) => {
     expect(toProblem(error, INSTANCE)).toMatchObject({ status: 500, code: 'internal-error' });
@@ -471,11 +471,11 @@ describe('ProblemDetailsFilter', () => {
       expect(response.headers['retry-after']).toBe(5);
       expect(JSON.parse(response.calls[2][1] as string)).toMatchObject({
         status: 503,
-        code: 'database-unavailable',
+        code: 'temporarily-unavailable',
         correlationId: 'req-9',
       });
       expect(loggerError).not.toHaveBeenCalled();
-      expect(loggerWarn).toHaveBeenCalledWith({ err: error, correlationId: 'req-9' }, 'Database unavailable');
+      expect(loggerWarn).toHaveBeenCalledWith({ err: error, correlationId: 'req-9' }, 'Dependency briefly unavailable');
     } finally {
       loggerWarn.mockRestore();
     }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Observable, throwError } from 'rxjs';
 import type { Request, Response } from 'express';
-import { isDatabaseUnavailable } from '../database/database-unavailable';
+import { isTransientError } from '../messaging/transient-errors';
 import { DomainError } from './domain-errors';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
 import { RequestValidationException } from './validation';
@@ -36,10 +36,10 @@ const CODES: Record<number, string> = {
 };
 
 /**
- * How long a client should wait before retrying while the database is unreachable: a restart or a failover takes
- * seconds, and a shorter hint would only add load while it recovers.
+ * How long a client should wait before retrying while a dependency is briefly away (the database restarting or
+ * failing over): it takes seconds, and a shorter hint would only add load while it recovers.
  */
-export const DATABASE_RETRY_AFTER_SECONDS = 5;
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** Errors raised by Express's body parser before Nest sees the request (malformed JSON, too large, wrong charset). */
 interface BodyParserError {
@@ -118,15 +118,18 @@ export function toProblem(error: unknown, instance: string): ProblemDetails {
       instance,
     };
   }
-  if (isDatabaseUnavailable(error)) {
+  // The database (or the broker) is briefly away, or the request lost a lock or serialization race: the same
+  // request will succeed later, so it is not a server error but a "come back shortly".
+  if (isTransientError(error)) {
     return {
-      type: problemType('database-unavailable'),
+      type: problemType('temporarily-unavailable'),
       title: TITLES[503],
       status: HttpStatus.SERVICE_UNAVAILABLE,
-      code: 'database-unavailable',
-      detail: 'The database is briefly unavailable. Retry later; the same Idempotency-Key makes a retried POST safe.',
+      code: 'temporarily-unavailable',
+      detail:
+        'The service is briefly unable to complete requests (its database is away or busy). Retry later; the same Idempotency-Key makes a retried POST safe.',
       instance,
-      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
     };
   }
   return {
@@ -157,8 +160,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status === 500) {
       this.logger.error({ err: error, correlationId: problem.correlationId }, 'Unhandled error');
     }
-    if (problem.code === 'database-unavailable') {
-      this.logger.warn({ err: error, correlationId: problem.correlationId }, 'Database unavailable');
+    if (problem.code === 'temporarily-unavailable') {
+      this.logger.warn({ err: error, correlationId: problem.correlationId }, 'Dependency briefly unavailable');
     }
     if (response.headersSent) return;
     if (typeof problem.retryAfterSeconds === 'number') response.setHeader('Retry-After', problem.retryAfterSeconds);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka, KafkaMessage } from 'kafkajs';
+import { Client } from 'pg';
 import { DLQ_HEADERS, headersAsStrings } from './dead-letter';
+import { listParkedOutboxEvents, ParkedOutboxEvent, requeueParkedOutboxEvents } from './outbox.repository';
 
 export interface DeadLetter {
   partition: number;
@@ -11,6 +13,7 @@ export interface DeadLetter {
   eventId?: string;
   type?: string;
   reason?: string;
+  reasonCode?: string;
   originalTopic?: string;
   failedAt?: string;
 }
@@ -26,6 +29,7 @@ function toDeadLetter(partition: number, message: KafkaMessage): DeadLetter {
     eventId: headers.id,
     type: headers.type,
     reason: headers[DLQ_HEADERS.reason],
+    reasonCode: headers[DLQ_HEADERS.reasonCode],
     originalTopic: headers[DLQ_HEADERS.originalTopic],
     failedAt: headers[DLQ_HEADERS.failedAt],
   };
@@ -98,4 +102,27 @@ export async function replayDeadLetters(kafka: Kafka, letters: DeadLetter[]): Pr
     await producer.disconnect();
   }
   return letters.length;
+}
+
+async function withDatabase<T>(databaseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: databaseUrl, application_name: 'frontoffice-dlq-tool' });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Events a service's relay parked in its outbox because Kafka can never take them, with the reason. */
+export function readParkedOutboxEvents(databaseUrl: string): Promise<ParkedOutboxEvent[]> {
+  return withDatabase(databaseUrl, listParkedOutboxEvents);
+}
+
+/**
+ * Puts parked events back in line for the relay (every parked event when `ids` is omitted), e.g. once the broker's
+ * `message.max.bytes` was raised. One that still cannot be sent is parked again.
+ */
+export function requeueParkedOutbox(databaseUrl: string, ids?: string[]): Promise<number> {
+  return withDatabase(databaseUrl, (client) => requeueParkedOutboxEvents(client, ids));
 }

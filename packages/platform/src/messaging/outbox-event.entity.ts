@@ -36,4 +36,11 @@ export class OutboxEventEntity {
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError!: string | null;
+
+  /** Set when Kafka can never take the event (too large, invalid record): the relay skips it until re-queued. */
+  @Column({ name: 'parked_at', type: 'timestamptz', nullable: true })
+  parkedAt!: Date | null;
+
+  @Column({ name: 'parked_reason', type: 'text', nullable: true })
+  parkedReason!: string | null;
 }

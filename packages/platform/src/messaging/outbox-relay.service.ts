@@ -2,7 +2,15 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { Client } from 'pg';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { PlatformMetrics } from '../metrics/platform-metrics';
-import { KafkaProducerService } from './kafka-producer.service';
+import { KafkaProducerService, OutgoingMessage } from './kafka-producer.service';
+import {
+  deletePublishedOutboxRows,
+  markOutboxPublished,
+  parkOutboxEvent,
+  PendingOutboxRow,
+  recordOutboxFailure,
+  selectPendingOutboxRows,
+} from './outbox.repository';
 import { OUTBOX_CHANNEL } from './outbox.service';
 
 export const OUTBOX_RELAY_OPTIONS = Symbol('OUTBOX_RELAY_OPTIONS');
@@ -20,18 +28,15 @@ export interface OutboxRelayOptions {
    * instance that can reach Kafka takes over instead of rows waiting behind one instance's broken network path.
    */
   stepDownAfterMs: number;
-}
-
-interface PendingRow {
-  id: string;
-  seq: string;
-  topic: string;
-  message_key: string;
-  envelope: unknown;
-  headers: Record<string, string>;
+  /**
+   * Most bytes in one produce request, and so the largest event: below the broker's `message.max.bytes`.
+   * Defaults to 1,000,000 (the broker's default limit is 1,048,588).
+   */
+  maxBatchBytes?: number;
 }
 
 const MAX_BACKOFF_MS = 5000;
+const DEFAULT_MAX_BATCH_BYTES = 1_000_000;
 
 /**
  * Publishes committed outbox rows to Kafka in commit order and marks them sent. It holds a PostgreSQL advisory lock
@@ -54,6 +59,8 @@ export class OutboxRelayService implements OnApplicationBootstrap {
   /** After stepping down, do not take the lock again before this time. */
   private standbyUntil = 0;
   private lastCleanup = 0;
+  /** The last batch left rows behind (row or byte limit): the next one goes at once. */
+  private morePending = false;
   private readonly stopping = new AbortController();
 
   constructor(
@@ -93,38 +100,77 @@ export class OutboxRelayService implements OnApplicationBootstrap {
     await this.loop;
   }
 
-  /** Publishes pending rows now; used by the loop and by tests that want to wait for the relay. */
+  /**
+   * Publishes pending rows now; used by the loop and by tests that want to wait for the relay. Returns how many rows
+   * it settled (published or parked). A request never exceeds `maxBatchBytes`; an event Kafka can never take is
+   * parked with its reason and the rows behind it go on.
+   */
   async publishBatch(): Promise<number> {
     const client = this.client;
     if (!client || !this.isLeader) return 0;
-    const { rows } = await client.query<PendingRow>(
-      `SELECT id, seq, topic, message_key, envelope, headers FROM outbox_event
-        WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
-      [this.options.batchSize],
-    );
+    const maxBytes = this.options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
+    const { rows, more } = await selectPendingOutboxRows(client, this.options.batchSize, maxBytes);
+    this.morePending = more;
     if (rows.length === 0) return 0;
-    try {
-      await this.producer.send(
-        rows.map((row) => ({
-          topic: row.topic,
-          key: row.message_key,
-          value: JSON.stringify(row.envelope),
-          headers: row.headers,
-        })),
+    if (rows.length === 1 && rows[0].bytes > maxBytes) {
+      await this.park(
+        client,
+        rows[0],
+        `The event takes about ${rows[0].bytes} bytes; Kafka takes at most ${maxBytes} per message (KAFKA_MAX_MESSAGE_BYTES)`,
       );
-    } catch (error) {
-      await client.query(
-        `UPDATE outbox_event SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])`,
-        [rows.map((row) => row.id), (error as Error).message],
-      );
-      throw error;
+      return 1;
     }
-    await client.query(
-      `UPDATE outbox_event SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])`,
-      [rows.map((row) => row.id)],
+    try {
+      await this.producer.send(rows.map(toOutgoingMessage));
+    } catch (error) {
+      if (!isUnsendable(error)) {
+        await recordOutboxFailure(
+          client,
+          rows.map((row) => row.id),
+          describe(error),
+        );
+        throw error;
+      }
+      // Kafka refused the request for what is in it: send the rows one by one to find the one it can never take.
+      return this.publishOneByOne(client, rows);
+    }
+    await markOutboxPublished(
+      client,
+      rows.map((row) => row.id),
     );
     this.metrics.outboxPublished.inc(rows.length);
     return rows.length;
+  }
+
+  private async publishOneByOne(client: Client, rows: PendingOutboxRow[]): Promise<number> {
+    let settled = 0;
+    for (const row of rows) {
+      try {
+        await this.producer.send([toOutgoingMessage(row)]);
+      } catch (error) {
+        if (!isUnsendable(error)) {
+          await recordOutboxFailure(client, [row.id], describe(error));
+          if (settled > 0) return settled;
+          throw error;
+        }
+        await this.park(client, row, `Kafka refused the event: ${describe(error)}`);
+        settled += 1;
+        continue;
+      }
+      await markOutboxPublished(client, [row.id]);
+      this.metrics.outboxPublished.inc();
+      settled += 1;
+    }
+    return settled;
+  }
+
+  private async park(client: Client, row: PendingOutboxRow, reason: string): Promise<void> {
+    await parkOutboxEvent(client, row.id, reason);
+    this.metrics.outboxParkedTotal.inc();
+    this.logger.error(
+      { eventId: row.id, topic: row.topic, key: row.messageKey, bytes: row.bytes, reason },
+      'Outbox event parked: Kafka can never take it; the events behind it go on (npm run dlq -- list)',
+    );
   }
 
   private async run(): Promise<void> {
@@ -146,7 +192,7 @@ export class OutboxRelayService implements OnApplicationBootstrap {
         this.failures = 0;
         this.failingSince = undefined;
         await this.cleanupPublished();
-        if (published < this.options.batchSize) await this.waitForWake(this.options.pollIntervalMs);
+        if (published === 0 || !this.morePending) await this.waitForWake(this.options.pollIntervalMs);
       } catch (error) {
         this.failures += 1;
         const backoff = Math.min(MAX_BACKOFF_MS, 100 * 2 ** Math.min(this.failures, 10));
@@ -197,9 +243,7 @@ export class OutboxRelayService implements OnApplicationBootstrap {
   private async cleanupPublished(): Promise<void> {
     if (Date.now() - this.lastCleanup < 60_000) return;
     this.lastCleanup = Date.now();
-    await this.client!.query(`DELETE FROM outbox_event WHERE published_at < now() - make_interval(hours => $1)`, [
-      this.options.retentionHours,
-    ]);
+    await deletePublishedOutboxRows(this.client!, this.options.retentionHours);
   }
 
   private requestWake(): void {
@@ -238,4 +282,32 @@ export class OutboxRelayService implements OnApplicationBootstrap {
     this.isLeader = false;
     if (client) await client.end().catch(() => undefined);
   }
+}
+
+/** Kafka errors that say the request's content can never be accepted, however often it is sent. */
+const UNSENDABLE_ERROR_TYPES = new Set([
+  'MESSAGE_TOO_LARGE',
+  'RECORD_LIST_TOO_LARGE',
+  'INVALID_RECORD',
+  'CORRUPT_MESSAGE',
+  'INVALID_TIMESTAMP',
+]);
+
+function isUnsendable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 5) return false;
+  const { type, cause, originalError } = error as { type?: unknown; cause?: unknown; originalError?: unknown };
+  if (typeof type === 'string' && UNSENDABLE_ERROR_TYPES.has(type)) return true;
+  return isUnsendable(cause, depth + 1) || isUnsendable(originalError, depth + 1);
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const type = (error as { type?: unknown }).type;
+    return typeof type === 'string' ? `${type}: ${error.message}` : error.message;
+  }
+  return String(error);
+}
+
+function toOutgoingMessage(row: PendingOutboxRow): OutgoingMessage {
+  return { topic: row.topic, key: row.messageKey, value: row.value, headers: row.headers };
 }

@@ -4,3 +4,4 @@ export * from './eventually';
 export * from './service-process';
 export * from './event-producer';
 export * from './booking-history';
+export * from './throwaway-postgres';
