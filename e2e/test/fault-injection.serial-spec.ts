@@ -106,7 +106,9 @@ describe('fault injection: broker, consumer and database failures under steady t
     expect(await invariants.roomNightMismatches(properties)).toEqual([]);
     expect(await invariants.journalMismatches(properties)).toEqual([]);
     // Every answer of the run so far: a fault may delay an answer, never turn it into a server error.
-    expect(traffic.answers.filter((answer) => answer.status === 500)).toEqual([]);
+    const serverErrors = traffic.answers.filter((answer) => answer.status === 500);
+    if (serverErrors.length > 0) console.error(`what the services logged:\n${fleet.logged(serverErrors)}`);
+    expect(serverErrors).toEqual([]);
   }
 
   /** Lets the desk work for a while, so a fault meets events in flight. */

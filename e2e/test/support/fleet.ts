@@ -88,6 +88,14 @@ export class Fleet {
     this.running.clear();
   }
 
+  /** What the services logged about these answers (by the correlation id each problem carries). */
+  logged(answers: Array<{ body: string }>): string {
+    const ids = answers.map((answer) => /"correlationId":"([^"]+)"/.exec(answer.body)?.[1]).filter(Boolean) as string[];
+    return [...this.running.values()]
+      .flatMap((service) => service.output.filter((line) => ids.some((id) => line.includes(id))))
+      .join('\n');
+  }
+
   /** The last lines each service wrote, for a failure's diagnosis. */
   tails(lines = 40): string {
     return [...this.running.values()]
