@@ -9,6 +9,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { isObservable, lastValueFrom, Observable } from 'rxjs';
+import { QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { BusinessRuleViolation, ConflictError, DomainError, ForbiddenError, NotFoundError } from './domain-errors';
 import { PROBLEM_CONTENT_TYPE, problemType } from './problem';
 import { ProblemDetailsFilter, toProblem } from './problem.filter';
@@ -304,6 +305,7 @@ describe('toProblem', () => {
     ['a connection that does not exist (08003)', queryFailed('08003', 'connection does not exist')],
     ['no connection slot left (53300)', queryFailed('53300', 'sorry, too many clients already')],
     ['a lost serialization race (40001)', queryFailed('40001', 'could not serialize access')],
+    ['a transaction whose connection died (TypeORM released its query runner)', new QueryRunnerAlreadyReleasedError()],
   ])('maps %s to 503 temporarily-unavailable with a retry hint, without the driver message', (_, error) => {
     const problem = toProblem(error, INSTANCE);
     expect(problem).toEqual({

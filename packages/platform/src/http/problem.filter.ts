@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Observable, throwError } from 'rxjs';
 import type { Request, Response } from 'express';
+import { QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { isTransientError } from '../messaging/transient-errors';
 import { DomainError } from './domain-errors';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
@@ -55,6 +56,14 @@ function isBodyParserError(error: unknown): error is BodyParserError {
     typeof (error as BodyParserError).type === 'string' &&
     typeof (error as BodyParserError).status === 'number'
   );
+}
+
+/**
+ * TypeORM releases a transaction's query runner when its connection dies (the database stopped or failed over); the
+ * request's next query then fails with QueryRunnerAlreadyReleasedError instead of the connection error itself.
+ */
+function lostItsConnection(error: unknown): boolean {
+  return error instanceof QueryRunnerAlreadyReleasedError;
 }
 
 export function toProblem(error: unknown, instance: string): ProblemDetails {
@@ -120,7 +129,7 @@ export function toProblem(error: unknown, instance: string): ProblemDetails {
   }
   // The database (or the broker) is briefly away, or the request lost a lock or serialization race: the same
   // request will succeed later, so it is not a server error but a "come back shortly".
-  if (isTransientError(error)) {
+  if (isTransientError(error) || lostItsConnection(error)) {
     return {
       type: problemType('temporarily-unavailable'),
       title: TITLES[503],
