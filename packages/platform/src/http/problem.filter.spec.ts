@@ -9,7 +9,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { isObservable, lastValueFrom, Observable } from 'rxjs';
-import { QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { BusinessRuleViolation, ConflictError, DomainError, ForbiddenError, NotFoundError } from './domain-errors';
 import { PROBLEM_CONTENT_TYPE, problemType } from './problem';
 import { ProblemDetailsFilter, toProblem } from './problem.filter';

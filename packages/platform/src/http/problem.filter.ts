@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Observable, throwError } from 'rxjs';
 import type { Request, Response } from 'express';
-import { QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { isTransientError } from '../messaging/transient-errors';
 import { DomainError } from './domain-errors';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
@@ -60,10 +60,10 @@ function isBodyParserError(error: unknown): error is BodyParserError {
 
 /**
  * TypeORM releases a transaction's query runner when its connection dies (the database stopped or failed over); the
- * request's next query then fails with QueryRunnerAlreadyReleasedError instead of the connection error itself.
+ * request's next query then fails with one of these errors instead of the connection error itself.
  */
 function lostItsConnection(error: unknown): boolean {
-  return error instanceof QueryRunnerAlreadyReleasedError;
+  return error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError;
 }
 
 export function toProblem(error: unknown, instance: string): ProblemDetails {
