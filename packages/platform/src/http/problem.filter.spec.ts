@@ -306,6 +306,7 @@ describe('toProblem', () => {
     ['no connection slot left (53300)', queryFailed('53300', 'sorry, too many clients already')],
     ['a lost serialization race (40001)', queryFailed('40001', 'could not serialize access')],
     ['a transaction whose connection died (TypeORM released its query runner)', new QueryRunnerAlreadyReleasedError()],
+    ['a query on the released connection of such a transaction', new QueryRunnerProviderAlreadyReleasedError()],
   ])('maps %s to 503 temporarily-unavailable with a retry hint, without the driver message', (_, error) => {
     const problem = toProblem(error, INSTANCE);
     expect(problem).toEqual({
