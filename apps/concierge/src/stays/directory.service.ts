@@ -56,6 +56,10 @@ interface StayRow {
   departure: string | null;
 }
 
+/** Whether the guest whose id `guestId` (an SQL expression) evaluates to has been erased. */
+const ERASED_GUEST = (guestId: string) =>
+  `EXISTS (SELECT 1 FROM guest_profile_position WHERE guest_id = ${guestId} AND erased)`;
+
 /** Stay dates as the calendar days they are (node-postgres would turn a DATE into a local-midnight Date). */
 const STAY_COLUMNS = `*, to_char(arrival, 'YYYY-MM-DD') AS arrival, to_char(departure, 'YYYY-MM-DD') AS departure`;
 
@@ -96,27 +100,44 @@ export interface StayUpsert {
 export class DirectoryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Inserts or refreshes a stay; fields not given keep their value. */
-  async upsertStay(manager: EntityManager, stay: StayUpsert): Promise<void> {
-    await manager.query(
+  /**
+   * Inserts or refreshes a stay as of the event at `eventTime`; fields not given keep their value. An event older
+   * than the last one applied to the stay changes nothing (a replayed dead letter never revives a cancelled
+   * booking), and an erased guest's name never comes back. Answers whether the stay was changed.
+   */
+  async upsertStay(manager: EntityManager, stay: StayUpsert, eventTime: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
       `INSERT INTO stay_guest (reservation_id, property_id, confirmation_number, guest_id, first_name, last_name,
-                               language, vip_level, status, room_number, arrival, departure, group_block_id)
-       VALUES ($1, $2, $3, $4, COALESCE($5, ''), COALESCE($6, ''), $7, COALESCE($8, 'none'), COALESCE($9, 'expected'),
-               $10, $11, $12, $13)
+                               language, vip_level, status, room_number, arrival, departure, group_block_id,
+                               applied_event_time)
+       VALUES ($1, $2, $3, $4,
+               CASE WHEN ${ERASED_GUEST('$4::uuid')} THEN 'erased' ELSE COALESCE($5, '') END,
+               CASE WHEN ${ERASED_GUEST('$4::uuid')} THEN 'erased' ELSE COALESCE($6, '') END,
+               CASE WHEN ${ERASED_GUEST('$4::uuid')} THEN NULL ELSE $7 END,
+               COALESCE($8, 'none'), COALESCE($9, 'expected'), $10, $11, $12, $13, $14)
        ON CONFLICT (reservation_id) DO UPDATE SET
          confirmation_number = COALESCE(EXCLUDED.confirmation_number, stay_guest.confirmation_number),
          guest_id = COALESCE(EXCLUDED.guest_id, stay_guest.guest_id),
-         first_name = COALESCE($5, stay_guest.first_name),
-         last_name = COALESCE($6, stay_guest.last_name),
-         language = CASE WHEN $5::text IS NULL THEN stay_guest.language ELSE EXCLUDED.language END,
+         first_name = CASE WHEN $5::text IS NULL THEN stay_guest.first_name
+                           WHEN ${ERASED_GUEST('COALESCE(EXCLUDED.guest_id, stay_guest.guest_id)')} THEN 'erased'
+                           ELSE $5 END,
+         last_name = CASE WHEN $6::text IS NULL THEN stay_guest.last_name
+                          WHEN ${ERASED_GUEST('COALESCE(EXCLUDED.guest_id, stay_guest.guest_id)')} THEN 'erased'
+                          ELSE $6 END,
+         language = CASE WHEN $5::text IS NULL THEN stay_guest.language
+                         WHEN ${ERASED_GUEST('COALESCE(EXCLUDED.guest_id, stay_guest.guest_id)')} THEN NULL
+                         ELSE EXCLUDED.language END,
          vip_level = COALESCE($8, stay_guest.vip_level),
          status = COALESCE($9, stay_guest.status),
          room_number = COALESCE(EXCLUDED.room_number, stay_guest.room_number),
          arrival = COALESCE(EXCLUDED.arrival, stay_guest.arrival),
          departure = COALESCE(EXCLUDED.departure, stay_guest.departure),
          group_block_id = COALESCE(EXCLUDED.group_block_id, stay_guest.group_block_id),
+         applied_event_time = EXCLUDED.applied_event_time,
          updated_at = now()
-       WHERE stay_guest.property_id = EXCLUDED.property_id`,
+       WHERE stay_guest.property_id = EXCLUDED.property_id
+         AND stay_guest.applied_event_time <= EXCLUDED.applied_event_time
+       RETURNING reservation_id`,
       [
         stay.reservationId,
         stay.propertyId,
@@ -131,13 +152,45 @@ export class DirectoryService {
         stay.arrival ?? null,
         stay.departure ?? null,
         stay.groupBlockId ?? null,
+        eventTime,
       ],
     );
+    return rows.length > 0;
   }
 
-  /** A guest's language or VIP level changed; an erased guest's name is dropped from every stay we hold. */
-  async applyGuestProfile(manager: EntityManager, propertyId: string, profile: GuestProfileUpdatedV1): Promise<void> {
+  /** The guest moved rooms (and is in house), unless the stay already holds a later event. */
+  async moveStay(
+    manager: EntityManager,
+    propertyId: string,
+    reservationId: string,
+    roomNumber: string,
+    eventTime: string,
+  ): Promise<boolean> {
+    const [, changed]: [unknown[], number] = await manager.query(
+      `UPDATE stay_guest SET room_number = $3, status = 'in_house', applied_event_time = $4, updated_at = now()
+        WHERE reservation_id = $1 AND property_id = $2 AND applied_event_time <= $4`,
+      [reservationId, propertyId, roomNumber, eventTime],
+    );
+    return changed > 0;
+  }
+
+  /**
+   * A guest's language or VIP level changed; an erased guest's name is dropped from every stay we hold. An erasure
+   * is final, and a profile older than the last one applied changes nothing. Answers whether the profile applied.
+   */
+  async applyGuestProfile(
+    manager: EntityManager,
+    propertyId: string,
+    profile: GuestProfileUpdatedV1,
+    eventTime: string,
+  ): Promise<boolean> {
     if (profile.erased) {
+      await manager.query(
+        `INSERT INTO guest_profile_position (guest_id, applied_event_time, erased) VALUES ($1, $2, true)
+         ON CONFLICT (guest_id) DO UPDATE SET erased = true,
+           applied_event_time = GREATEST(guest_profile_position.applied_event_time, EXCLUDED.applied_event_time)`,
+        [profile.guestId, eventTime],
+      );
       await manager.query(
         `UPDATE stay_guest SET first_name = 'erased', last_name = 'erased', language = NULL, updated_at = now()
           WHERE guest_id = $1`,
@@ -148,13 +201,23 @@ export class DirectoryService {
            (SELECT reservation_id FROM stay_guest WHERE guest_id = $1)`,
         [profile.guestId],
       );
-      return;
+      return true;
     }
+    const applied: unknown[] = await manager.query(
+      `INSERT INTO guest_profile_position (guest_id, applied_event_time) VALUES ($1, $2)
+       ON CONFLICT (guest_id) DO UPDATE SET applied_event_time = EXCLUDED.applied_event_time
+       WHERE NOT guest_profile_position.erased
+         AND guest_profile_position.applied_event_time <= EXCLUDED.applied_event_time
+       RETURNING guest_id`,
+      [profile.guestId, eventTime],
+    );
+    if (applied.length === 0) return false;
     await manager.query(
       `UPDATE stay_guest SET first_name = $3, last_name = $4, language = $5, vip_level = $6, updated_at = now()
         WHERE guest_id = $1 AND property_id = $2`,
       [profile.guestId, propertyId, profile.firstName, profile.lastName, profile.language ?? null, profile.vipLevel],
     );
+    return true;
   }
 
   async stay(

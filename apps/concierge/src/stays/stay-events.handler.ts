@@ -34,42 +34,42 @@ export class StayEventsHandler {
 
   @EventPattern('reservation.created')
   onCreated(@Payload() event: EventEnvelope<ReservationCreatedV1>, @Ctx() context: EventContext): Promise<void> {
-    return this.stays.booked(context.manager, event.propertyId, event.data);
+    return this.stays.booked(context.manager, event.propertyId, event.data, event.time);
   }
 
   @EventPattern('reservation.modified')
   onModified(@Payload() event: EventEnvelope<ReservationModifiedV1>, @Ctx() context: EventContext): Promise<void> {
-    return this.stays.booked(context.manager, event.propertyId, event.data);
+    return this.stays.booked(context.manager, event.propertyId, event.data, event.time);
   }
 
   @EventPattern('reservation.cancelled')
   onCancelled(@Payload() event: EventEnvelope<ReservationCancelledV1>, @Ctx() context: EventContext): Promise<void> {
-    return this.stays.calledOff(context.manager, event.propertyId, event.data.reservationId, 'reservation cancelled');
+    return this.stays.calledOff(context.manager, event.propertyId, event.data, 'reservation cancelled', event.time);
   }
 
   @EventPattern('reservation.no-show')
   onNoShow(@Payload() event: EventEnvelope<ReservationNoShowV1>, @Ctx() context: EventContext): Promise<void> {
-    return this.stays.calledOff(context.manager, event.propertyId, event.data.reservationId, 'no-show');
+    return this.stays.calledOff(context.manager, event.propertyId, event.data, 'no-show', event.time);
   }
 
   @EventPattern('stay.checked-in')
   onCheckedIn(@Payload() event: EventEnvelope<StayCheckedInV1>, @Ctx() context: EventContext): Promise<void> {
-    return this.stays.checkedIn(context.manager, event.propertyId, event.data);
+    return this.stays.checkedIn(context.manager, event.propertyId, event.data, event.time);
   }
 
   @EventPattern('stay.room-moved')
   onRoomMoved(@Payload() event: EventEnvelope<StayRoomMovedV1>, @Ctx() context: EventContext): Promise<void> {
-    return this.stays.roomMoved(context.manager, event.propertyId, event.data);
+    return this.stays.roomMoved(context.manager, event.propertyId, event.data, event.time);
   }
 
   @EventPattern('stay.checked-out')
   onCheckedOut(@Payload() event: EventEnvelope<StayCheckedOutV1>, @Ctx() context: EventContext): Promise<void> {
-    return this.stays.checkedOut(context.manager, event.propertyId, event.data);
+    return this.stays.checkedOut(context.manager, event.propertyId, event.data, event.time);
   }
 
   @EventPattern('guest.profile-updated')
   onGuestProfile(@Payload() event: EventEnvelope<GuestProfileUpdatedV1>, @Ctx() context: EventContext): Promise<void> {
-    return this.stays.guestProfile(context.manager, event.propertyId, event.data);
+    return this.stays.guestProfile(context.manager, event.propertyId, event.data, event.time);
   }
 
   @EventPattern('employee.updated')

@@ -4,8 +4,10 @@ import type {
   GuestProfileUpdatedV1,
   PropertyCreatedV1,
   PropertyUpdatedV1,
+  ReservationCancelledV1,
   ReservationCreatedV1,
   ReservationModifiedV1,
+  ReservationNoShowV1,
   StayCheckedInV1,
   StayCheckedOutV1,
   StayRoomMovedV1,
@@ -38,18 +40,23 @@ export class StayTasksService {
     manager: EntityManager,
     propertyId: string,
     reservation: ReservationCreatedV1 | ReservationModifiedV1,
+    eventTime: string,
   ): Promise<void> {
-    await this.directory.upsertStay(manager, {
-      reservationId: reservation.reservationId,
-      propertyId,
-      confirmationNumber: reservation.confirmationNumber,
-      guest: reservation.guest,
-      status: reservation.status === 'checked_in' ? 'in_house' : 'expected',
-      arrival: reservation.arrival,
-      departure: reservation.departure,
-      groupBlockId: reservation.groupBlockId,
-    });
-    if (isVip(reservation.guest.vipLevel)) {
+    const applied = await this.directory.upsertStay(
+      manager,
+      {
+        reservationId: reservation.reservationId,
+        propertyId,
+        confirmationNumber: reservation.confirmationNumber,
+        guest: reservation.guest,
+        status: reservation.status === 'checked_in' ? 'in_house' : 'expected',
+        arrival: reservation.arrival,
+        departure: reservation.departure,
+        groupBlockId: reservation.groupBlockId,
+      },
+      eventTime,
+    );
+    if (applied && isVip(reservation.guest.vipLevel)) {
       const settings = await this.settings.get(propertyId, manager);
       const soonest = slaDueAt('amenity', 'high', settings.slaMinutes, new Date());
       await this.vipWelcome(manager, propertyId, reservation.reservationId, reservation.guest, {
@@ -58,26 +65,48 @@ export class StayTasksService {
     }
   }
 
-  async calledOff(manager: EntityManager, propertyId: string, reservationId: string, why: string): Promise<void> {
-    await manager.query(
-      `UPDATE stay_guest SET status = 'cancelled', updated_at = now() WHERE reservation_id = $1 AND property_id = $2`,
-      [reservationId, propertyId],
-    );
-    await this.requests.cancelSystemTasks(manager, propertyId, reservationId, why);
+  /**
+   * A cancelled or no-show booking is kept (created if it was never seen) so the booking's older events, replayed
+   * or late, find it and change nothing.
+   */
+  async calledOff(
+    manager: EntityManager,
+    propertyId: string,
+    booking: ReservationCancelledV1 | ReservationNoShowV1,
+    why: string,
+    eventTime: string,
+  ): Promise<void> {
+    const stay = {
+      reservationId: booking.reservationId,
+      propertyId,
+      confirmationNumber: booking.confirmationNumber,
+      status: 'cancelled' as const,
+      arrival: booking.arrival,
+      departure: booking.departure,
+      groupBlockId: booking.groupBlockId,
+    };
+    if (await this.directory.upsertStay(manager, stay, eventTime)) {
+      await this.requests.cancelSystemTasks(manager, propertyId, booking.reservationId, why);
+    }
   }
 
-  async checkedIn(manager: EntityManager, propertyId: string, stay: StayCheckedInV1): Promise<void> {
-    await this.directory.upsertStay(manager, {
-      reservationId: stay.reservationId,
-      propertyId,
-      confirmationNumber: stay.confirmationNumber,
-      guest: stay.guest,
-      status: 'in_house',
-      roomNumber: stay.roomNumber,
-      arrival: stay.arrival,
-      departure: stay.departure,
-      groupBlockId: stay.groupBlockId,
-    });
+  async checkedIn(manager: EntityManager, propertyId: string, stay: StayCheckedInV1, eventTime: string): Promise<void> {
+    const applied = await this.directory.upsertStay(
+      manager,
+      {
+        reservationId: stay.reservationId,
+        propertyId,
+        confirmationNumber: stay.confirmationNumber,
+        guest: stay.guest,
+        status: 'in_house',
+        roomNumber: stay.roomNumber,
+        arrival: stay.arrival,
+        departure: stay.departure,
+        groupBlockId: stay.groupBlockId,
+      },
+      eventTime,
+    );
+    if (!applied) return;
     if (await this.settings.hasPorters(propertyId, manager)) {
       await this.requests.open(manager, {
         propertyId,
@@ -94,25 +123,31 @@ export class StayTasksService {
     }
   }
 
-  async roomMoved(manager: EntityManager, propertyId: string, move: StayRoomMovedV1): Promise<void> {
-    await manager.query(
-      `UPDATE stay_guest SET room_number = $3, status = 'in_house', updated_at = now()
-        WHERE reservation_id = $1 AND property_id = $2`,
-      [move.reservationId, propertyId, move.toRoomNumber],
-    );
+  async roomMoved(manager: EntityManager, propertyId: string, move: StayRoomMovedV1, eventTime: string): Promise<void> {
+    const moved = await this.directory.moveStay(manager, propertyId, move.reservationId, move.toRoomNumber, eventTime);
+    if (!moved) return;
     await this.luggage.followGuest(manager, propertyId, move.reservationId, move.toRoomNumber);
     await this.requests.followRoomMove(manager, propertyId, move.reservationId, move.toRoomNumber);
   }
 
-  async checkedOut(manager: EntityManager, propertyId: string, stay: StayCheckedOutV1): Promise<void> {
-    await this.directory.upsertStay(manager, {
-      reservationId: stay.reservationId,
-      propertyId,
-      confirmationNumber: stay.confirmationNumber,
-      status: 'departed',
-      roomNumber: stay.roomNumber,
-    });
-    if (await this.settings.hasPorters(propertyId, manager)) {
+  async checkedOut(
+    manager: EntityManager,
+    propertyId: string,
+    stay: StayCheckedOutV1,
+    eventTime: string,
+  ): Promise<void> {
+    const applied = await this.directory.upsertStay(
+      manager,
+      {
+        reservationId: stay.reservationId,
+        propertyId,
+        confirmationNumber: stay.confirmationNumber,
+        status: 'departed',
+        roomNumber: stay.roomNumber,
+      },
+      eventTime,
+    );
+    if (applied && (await this.settings.hasPorters(propertyId, manager))) {
       const known = await this.directory.stay(propertyId, stay.reservationId, manager);
       const who = known && known.firstName ? guestName(known) : `the guest of room ${stay.roomNumber}`;
       await this.requests.open(manager, {
@@ -128,9 +163,14 @@ export class StayTasksService {
   }
 
   /** A guest who becomes a VIP gets the manager's welcome on every stay not over yet. */
-  async guestProfile(manager: EntityManager, propertyId: string, profile: GuestProfileUpdatedV1): Promise<void> {
-    await this.directory.applyGuestProfile(manager, propertyId, profile);
-    if (profile.erased || !isVip(profile.vipLevel)) return;
+  async guestProfile(
+    manager: EntityManager,
+    propertyId: string,
+    profile: GuestProfileUpdatedV1,
+    eventTime: string,
+  ): Promise<void> {
+    const applied = await this.directory.applyGuestProfile(manager, propertyId, profile, eventTime);
+    if (!applied || profile.erased || !isVip(profile.vipLevel)) return;
     const stays: Array<{ reservation_id: string; status: string; arrival: string | null }> = await manager.query(
       `SELECT reservation_id, status, to_char(arrival, 'YYYY-MM-DD') AS arrival FROM stay_guest
         WHERE guest_id = $1 AND property_id = $2 AND status IN ('expected', 'in_house')`,

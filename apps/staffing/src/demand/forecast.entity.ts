@@ -28,6 +28,10 @@ export class ForecastReservationEntity {
   @Column({ name: 'group_block_id', type: 'uuid', nullable: true })
   groupBlockId!: string | null;
 
+  /** Time of the last event applied to the row: an older event arriving later is ignored. */
+  @Column({ name: 'applied_event_time', type: 'timestamptz' })
+  appliedEventTime!: Date;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }

@@ -9,6 +9,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { isObservable, lastValueFrom, Observable } from 'rxjs';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { BusinessRuleViolation, ConflictError, DomainError, ForbiddenError, NotFoundError } from './domain-errors';
 import { PROBLEM_CONTENT_TYPE, problemType } from './problem';
 import { ProblemDetailsFilter, toProblem } from './problem.filter';
@@ -277,11 +278,63 @@ describe('toProblem', () => {
   it.each([['a thrown string'], [null], [undefined], [42]])('maps a non-Error throw (%p) to 500', (thrown) => {
     expect(toProblem(thrown, INSTANCE)).toMatchObject({ status: 500, code: 'internal-error' });
   });
+
+  /** A pg DatabaseError as TypeORM's QueryFailedError wraps it: the SQLSTATE on both, the driver error inside. */
+  const queryFailed = (code: string, message: string) => {
+    const driverError = Object.assign(new Error(message), { code, severity: 'FATAL' });
+    return Object.assign(new Error(message), { name: 'QueryFailedError', code, driverError });
+  };
+  const refused = () =>
+    Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+      errno: -111,
+      syscall: 'connect',
+      address: '127.0.0.1',
+      port: 5432,
+    });
+
+  it.each([
+    ['connection refused', refused()],
+    ['a refused connection wrapped by the caller', new Error('could not open the folio', { cause: refused() })],
+    ['every address refused (AggregateError)', new AggregateError([refused(), refused()], 'connect failed')],
+    ['a connection terminated mid-query', new Error('Connection terminated unexpectedly')],
+    ['a pool that could not hand out a connection', new Error('timeout exceeded when trying to connect')],
+    ['an administrator shutdown (57P01)', queryFailed('57P01', 'terminating connection due to administrator command')],
+    ['a server starting up (57P03)', queryFailed('57P03', 'the database system is starting up')],
+    ['a connection exception (08006)', queryFailed('08006', 'connection failure')],
+    ['a connection that does not exist (08003)', queryFailed('08003', 'connection does not exist')],
+    ['no connection slot left (53300)', queryFailed('53300', 'sorry, too many clients already')],
+    ['a lost serialization race (40001)', queryFailed('40001', 'could not serialize access')],
+    ['a transaction whose connection died (TypeORM released its query runner)', new QueryRunnerAlreadyReleasedError()],
+    ['a query on the released connection of such a transaction', new QueryRunnerProviderAlreadyReleasedError()],
+  ])('maps %s to 503 temporarily-unavailable with a retry hint, without the driver message', (_, error) => {
+    const problem = toProblem(error, INSTANCE);
+    expect(problem).toEqual({
+      type: 'urn:frontoffice:problem:temporarily-unavailable',
+      title: 'Service Unavailable',
+      status: 503,
+      code: 'temporarily-unavailable',
+      detail: expect.stringContaining('Retry later'),
+      instance: INSTANCE,
+      retryAfterSeconds: 5,
+    });
+    expect(JSON.stringify(problem)).not.toMatch(/127\.0\.0\.1|terminating|too many clients|serialize/);
+  });
+
+  it.each([
+    ['a unique violation (23505)', queryFailed('23505', 'duplicate key value violates unique constraint')],
+    ['a syntax error (42601)', queryFailed('42601', 'syntax error at or near "SELEC"')],
+    ['an error whose message merely mentions a connection', new Error('the connection pool setting is invalid')],
+  ])('keeps %s a 500: the database answered, the request itself failed', (_, error) => {
+    expect(toProblem(error, INSTANCE)).toMatchObject({ status: 500, code: 'internal-error' });
+  });
 });
 
 interface FakeResponse {
   headersSent: boolean;
   calls: [string, unknown][];
+  headers: Record<string, unknown>;
+  setHeader(name: string, value: unknown): FakeResponse;
   status(code: number): FakeResponse;
   type(contentType: string): FakeResponse;
   send(body: unknown): FakeResponse;
@@ -291,6 +344,11 @@ function fakeResponse(headersSent = false): FakeResponse {
   const response: FakeResponse = {
     headersSent,
     calls: [],
+    headers: {},
+    setHeader(name, value) {
+      response.headers[name.toLowerCase()] = value;
+      return response;
+    },
     status(code) {
       response.calls.push(['status', code]);
       return response;
@@ -402,6 +460,34 @@ describe('ProblemDetailsFilter', () => {
     expect(response.calls[2][1]).not.toContain('does not exist');
     expect(loggerError).toHaveBeenCalledTimes(1);
     expect(loggerError).toHaveBeenCalledWith({ err: error, correlationId: 'req-1' }, 'Unhandled error');
+  });
+
+  it('answers 503 problem+json with Retry-After when the database is unreachable, logged as a warning', () => {
+    const response = fakeResponse();
+    const loggerWarn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      const error = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      new ProblemDetailsFilter().catch(error, httpHost({ id: 'req-9', originalUrl: '/v1/properties' }, response));
+
+      expect(response.calls[0]).toEqual(['status', 503]);
+      expect(response.calls[1]).toEqual(['type', PROBLEM_CONTENT_TYPE]);
+      expect(response.headers['retry-after']).toBe(5);
+      expect(JSON.parse(response.calls[2][1] as string)).toMatchObject({
+        status: 503,
+        code: 'temporarily-unavailable',
+        correlationId: 'req-9',
+      });
+      expect(loggerError).not.toHaveBeenCalled();
+      expect(loggerWarn).toHaveBeenCalledWith({ err: error, correlationId: 'req-9' }, 'Dependency briefly unavailable');
+    } finally {
+      loggerWarn.mockRestore();
+    }
+  });
+
+  it('sets no Retry-After on other errors', () => {
+    const response = fakeResponse();
+    new ProblemDetailsFilter().catch(new ConflictError('c', 'm'), httpHost({ originalUrl: '/a' }, response));
+    expect(response.headers).toEqual({});
   });
 
   it('writes nothing when the headers were already sent', () => {

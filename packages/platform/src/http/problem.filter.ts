@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Observable, throwError } from 'rxjs';
 import type { Request, Response } from 'express';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { isTransientError } from '../messaging/transient-errors';
 import { DomainError } from './domain-errors';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, problemType } from './problem';
 import { RequestValidationException } from './validation';
@@ -34,6 +36,12 @@ const CODES: Record<number, string> = {
   503: 'unavailable',
 };
 
+/**
+ * How long a client should wait before retrying while a dependency is briefly away (the database restarting or
+ * failing over): it takes seconds, and a shorter hint would only add load while it recovers.
+ */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 /** Errors raised by Express's body parser before Nest sees the request (malformed JSON, too large, wrong charset). */
 interface BodyParserError {
   type: string;
@@ -48,6 +56,14 @@ function isBodyParserError(error: unknown): error is BodyParserError {
     typeof (error as BodyParserError).type === 'string' &&
     typeof (error as BodyParserError).status === 'number'
   );
+}
+
+/**
+ * TypeORM releases a transaction's query runner when its connection dies (the database stopped or failed over); the
+ * request's next query then fails with one of these errors instead of the connection error itself.
+ */
+function lostItsConnection(error: unknown): boolean {
+  return error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError;
 }
 
 export function toProblem(error: unknown, instance: string): ProblemDetails {
@@ -111,6 +127,20 @@ export function toProblem(error: unknown, instance: string): ProblemDetails {
       instance,
     };
   }
+  // The database (or the broker) is briefly away, or the request lost a lock or serialization race: the same
+  // request will succeed later, so it is not a server error but a "come back shortly".
+  if (isTransientError(error) || lostItsConnection(error)) {
+    return {
+      type: problemType('temporarily-unavailable'),
+      title: TITLES[503],
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      code: 'temporarily-unavailable',
+      detail:
+        'The service is briefly unable to complete requests (its database is away or busy). Retry later; the same Idempotency-Key makes a retried POST safe.',
+      instance,
+      retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+    };
+  }
   return {
     type: problemType('internal-error'),
     title: TITLES[500],
@@ -139,7 +169,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status === 500) {
       this.logger.error({ err: error, correlationId: problem.correlationId }, 'Unhandled error');
     }
+    if (problem.code === 'temporarily-unavailable') {
+      this.logger.warn({ err: error, correlationId: problem.correlationId }, 'Dependency briefly unavailable');
+    }
     if (response.headersSent) return;
+    if (typeof problem.retryAfterSeconds === 'number') response.setHeader('Retry-After', problem.retryAfterSeconds);
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }
