@@ -28,7 +28,10 @@ export function tillVariance(expected: number, counted: number): number {
  * and (at sign-off) the checker of cash they never handled, so it is refused. A till whose agent has gone home is
  * closed uncounted by the night audit and counted at sign-off.
  */
-export function closeRefusal(till: { agentId: string; closedBy: string }): { code: string; reason: string } | undefined {
+export function closeRefusal(till: {
+  agentId: string;
+  closedBy: string;
+}): { code: string; reason: string } | undefined {
   if (till.agentId === till.closedBy) return undefined;
   return {
     code: 'not-your-till',

@@ -17,7 +17,10 @@ export function decideCompensation(
   people: { proposedBy: string; decidedBy: string },
 ): CompensationDecision {
   if (wanted === 'approved' && people.proposedBy === people.decidedBy) {
-    return { outcome: 'forbidden', reason: 'A compensation is approved by a manager other than the one who proposed it' };
+    return {
+      outcome: 'forbidden',
+      reason: 'A compensation is approved by a manager other than the one who proposed it',
+    };
   }
   if (current === 'proposed') return { outcome: 'apply', to: wanted };
   if (current === wanted) return { outcome: 'already', status: current };

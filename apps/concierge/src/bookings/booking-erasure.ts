@@ -1,0 +1,21 @@
+import { PersonalDataErasure, redactRows } from '@frontoffice/platform';
+import type { EntityManager } from 'typeorm';
+
+/** Bookings made for an erased guest keep date, party size and price; their description loses the name. */
+export function eraseBookingTexts(
+  manager: EntityManager,
+  reservationIds: string[],
+  erasure: Pick<PersonalDataErasure, 'names' | 'replacement'>,
+): Promise<number> {
+  return redactRows(
+    manager,
+    {
+      table: 'guest_booking',
+      key: ['id'],
+      columns: [{ name: 'description', type: 'text' }],
+      where: 'reservation_id = ANY($1::uuid[])',
+      parameters: [reservationIds],
+    },
+    erasure,
+  );
+}
