@@ -1,4 +1,4 @@
-import { PersonalDataErasure, redactRows } from '@frontoffice/platform';
+import { PersonalDataErasure, redactTextColumns } from '@frontoffice/platform';
 import type { EntityManager } from 'typeorm';
 
 /** Bookings made for an erased guest keep date, party size and price; their description loses the name. */
@@ -7,15 +7,12 @@ export function eraseBookingTexts(
   reservationIds: string[],
   erasure: Pick<PersonalDataErasure, 'names' | 'replacement'>,
 ): Promise<number> {
-  return redactRows(
+  return redactTextColumns(
     manager,
-    {
-      table: 'guest_booking',
-      key: ['id'],
-      columns: [{ name: 'description', type: 'text' }],
-      where: 'reservation_id = ANY($1::uuid[])',
-      parameters: [reservationIds],
-    },
+    'guest_booking',
+    ['description'],
+    'reservation_id = ANY($1::uuid[])',
+    reservationIds,
     erasure,
   );
 }

@@ -1,4 +1,4 @@
-import { PersonalDataErasure, redactRows } from '@frontoffice/platform';
+import { PersonalDataErasure, redactTextColumns } from '@frontoffice/platform';
 import type { EntityManager } from 'typeorm';
 
 /** What stands in for a complaint's quoted words once the guest is erased. */
@@ -17,32 +17,21 @@ export async function eraseComplaintTexts(
     reservationIds,
     ERASED_GUEST_WORDS,
   ]);
-  await redactRows(
+  const ofReservations = 'reservation_id = ANY($1::uuid[])';
+  await redactTextColumns(
     manager,
-    {
-      table: 'complaint',
-      key: ['id'],
-      columns: [
-        { name: 'what_went_wrong', type: 'text' },
-        { name: 'resolution', type: 'text' },
-      ],
-      where: 'reservation_id = ANY($1::uuid[])',
-      parameters: [reservationIds],
-    },
+    'complaint',
+    ['what_went_wrong', 'resolution'],
+    ofReservations,
+    reservationIds,
     erasure,
   );
-  await redactRows(
+  await redactTextColumns(
     manager,
-    {
-      table: 'compensation',
-      key: ['id'],
-      columns: [
-        { name: 'description', type: 'text' },
-        { name: 'decision_note', type: 'text' },
-      ],
-      where: 'reservation_id = ANY($1::uuid[])',
-      parameters: [reservationIds],
-    },
+    'compensation',
+    ['description', 'decision_note'],
+    ofReservations,
+    reservationIds,
     erasure,
   );
 }

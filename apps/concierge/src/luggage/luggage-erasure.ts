@@ -1,5 +1,7 @@
-import { PersonalDataErasure, redactRows } from '@frontoffice/platform';
+import { PersonalDataErasure, redactTextColumns } from '@frontoffice/platform';
 import type { EntityManager } from 'typeorm';
+
+const OF_RESERVATIONS = 'reservation_id = ANY($1::uuid[])';
 
 /** An erased guest's stored bags keep their tag, room and custody chain, not the guest's name. */
 export async function eraseLuggageGuest(
@@ -7,38 +9,29 @@ export async function eraseLuggageGuest(
   reservationIds: string[],
   erasure: Pick<PersonalDataErasure, 'names' | 'replacement'>,
 ): Promise<void> {
-  await redactRows(
+  await redactTextColumns(
     manager,
-    {
-      table: 'luggage_item',
-      key: ['id'],
-      columns: [
-        { name: 'guest_name', type: 'text' },
-        { name: 'description', type: 'text' },
-      ],
-      where: 'reservation_id = ANY($1::uuid[])',
-      parameters: [reservationIds],
-    },
+    'luggage_item',
+    ['guest_name', 'description'],
+    OF_RESERVATIONS,
+    reservationIds,
     erasure,
   );
-  await redactRows(
+  await redactTextColumns(
     manager,
-    {
-      table: 'luggage_custody',
-      key: ['id'],
-      columns: [{ name: 'note', type: 'text' }],
-      where: 'luggage_id IN (SELECT id FROM luggage_item WHERE reservation_id = ANY($1::uuid[]))',
-      parameters: [reservationIds],
-    },
+    'luggage_custody',
+    ['note'],
+    `luggage_id IN (SELECT id FROM luggage_item WHERE ${OF_RESERVATIONS})`,
+    reservationIds,
     erasure,
   );
 }
 
 /** The names luggage items of these reservations were tagged with. */
 export async function luggageGuestNames(manager: EntityManager, reservationIds: string[]): Promise<string[]> {
-  const rows: { guest_name: string }[] = await manager.query(
-    'SELECT DISTINCT guest_name FROM luggage_item WHERE reservation_id = ANY($1::uuid[]) AND guest_name IS NOT NULL',
+  const rows: { name: string }[] = await manager.query(
+    `SELECT DISTINCT guest_name AS name FROM luggage_item WHERE ${OF_RESERVATIONS} AND guest_name IS NOT NULL`,
     [reservationIds],
   );
-  return rows.map((row) => row.guest_name);
+  return rows.map((row) => row.name);
 }

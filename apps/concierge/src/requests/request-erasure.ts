@@ -1,5 +1,7 @@
-import { PersonalDataErasure, redactRows } from '@frontoffice/platform';
+import { PersonalDataErasure, redactTextColumns } from '@frontoffice/platform';
 import type { EntityManager } from 'typeorm';
+
+const OF_RESERVATIONS = 'reservation_id = ANY($1::uuid[])';
 
 /** An erased guest's requests keep what was done and when; their texts lose the guest's name. */
 export async function eraseRequestTexts(
@@ -7,35 +9,22 @@ export async function eraseRequestTexts(
   reservationIds: string[],
   erasure: Pick<PersonalDataErasure, 'names' | 'replacement'>,
 ): Promise<void> {
-  await redactRows(
+  await redactTextColumns(manager, 'guest_request', ['description'], OF_RESERVATIONS, reservationIds, erasure);
+  await redactTextColumns(
     manager,
-    {
-      table: 'guest_request',
-      key: ['id'],
-      columns: [{ name: 'description', type: 'text' }],
-      where: 'reservation_id = ANY($1::uuid[])',
-      parameters: [reservationIds],
-    },
-    erasure,
-  );
-  await redactRows(
-    manager,
-    {
-      table: 'request_history',
-      key: ['id'],
-      columns: [{ name: 'note', type: 'text' }],
-      where: 'request_id IN (SELECT id FROM guest_request WHERE reservation_id = ANY($1::uuid[]))',
-      parameters: [reservationIds],
-    },
+    'request_history',
+    ['note'],
+    `request_id IN (SELECT id FROM guest_request WHERE ${OF_RESERVATIONS})`,
+    reservationIds,
     erasure,
   );
 }
 
 /** The names requests of these reservations were opened for. */
 export async function requestGuestNames(manager: EntityManager, reservationIds: string[]): Promise<string[]> {
-  const rows: { guest_name: string }[] = await manager.query(
-    'SELECT DISTINCT guest_name FROM guest_request WHERE reservation_id = ANY($1::uuid[]) AND guest_name IS NOT NULL',
+  const rows: { name: string }[] = await manager.query(
+    `SELECT DISTINCT guest_name AS name FROM guest_request WHERE ${OF_RESERVATIONS} AND guest_name IS NOT NULL`,
     [reservationIds],
   );
-  return rows.map((row) => row.guest_name);
+  return rows.map((row) => row.name);
 }

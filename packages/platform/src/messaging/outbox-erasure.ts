@@ -111,6 +111,25 @@ export async function redactRows(
   return changed.length;
 }
 
+/**
+ * The common case of redactRows: text columns of a table keyed by `id`, the rows chosen by a condition over one
+ * array parameter ($1), e.g. `reservation_id = ANY($1::uuid[])`.
+ */
+export function redactTextColumns(
+  manager: EntityManager,
+  table: string,
+  columns: string[],
+  where: string,
+  ids: string[],
+  erasure: Pick<PersonalDataErasure, 'names' | 'replacement'>,
+): Promise<number> {
+  return redactRows(
+    manager,
+    { table, key: ['id'], columns: columns.map((name) => ({ name, type: 'text' })), where, parameters: [ids] },
+    erasure,
+  );
+}
+
 function redactJsonColumn(
   manager: EntityManager,
   table: 'outbox_event' | 'idempotency_record',
