@@ -15,8 +15,9 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 /**
  * Every string in a JSON value with the erased names replaced: a string that is only a name becomes the
- * replacement, and a name inside free text ("Taxi for Noa Levi") is replaced as a whole word, whatever its case.
- * Longer names go first, so "Noa Levi" is replaced before "Noa".
+ * replacement, and a name inside free text ("Taxi for Noa Levi") is replaced as a whole word. A full name matches
+ * whatever its case; a single word only as written (so a guest called "An" leaves "an issue" alone). Longer names
+ * go first, so "Noa Levi" is replaced before "Noa".
  */
 export function redactNames<T>(value: T, names: string[], replacement: string): T {
   const wanted = [...new Set(names.map((name) => name.trim()).filter((name) => name.length > 0))].sort(
@@ -24,11 +25,25 @@ export function redactNames<T>(value: T, names: string[], replacement: string): 
   );
   if (wanted.length === 0) return value;
   const whole = new Set(wanted.map((name) => name.toLocaleLowerCase()));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${wanted.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const wordsOf = (list: string[], flags: string) =>
+    list.length === 0
+      ? undefined
+      : new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, flags);
+  const fullNames = wordsOf(
+    wanted.filter((name) => /\s/.test(name)),
+    'giu',
+  );
+  const singleWords = wordsOf(
+    wanted.filter((name) => !/\s/.test(name)),
+    'gu',
+  );
+  const redactText = (text: string) => {
+    if (whole.has(text.trim().toLocaleLowerCase())) return replacement;
+    const withoutFullNames = fullNames ? text.replace(fullNames, replacement) : text;
+    return singleWords ? withoutFullNames.replace(singleWords, replacement) : withoutFullNames;
+  };
   const walk = (node: unknown): unknown => {
-    if (typeof node === 'string') {
-      return whole.has(node.trim().toLocaleLowerCase()) ? replacement : node.replace(pattern, replacement);
-    }
+    if (typeof node === 'string') return redactText(node);
     if (Array.isArray(node)) return node.map(walk);
     if (node && typeof node === 'object') {
       return Object.fromEntries(Object.entries(node).map(([key, child]) => [key, walk(child)]));
