@@ -101,15 +101,22 @@ async function send(
 ): Promise<{ status: number; contentType: string }> {
   const hasBody = operation.method !== 'GET' && operation.method !== 'DELETE';
   for (let attempt = 0; ; attempt += 1) {
-    const response = await fetch(`${services.url(operation.service)}${path}`, {
-      method: operation.method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(hasBody ? { 'content-type': 'application/json', 'idempotency-key': randomUUID() } : {}),
-      },
-      body: hasBody ? '{}' : undefined,
-    });
-    await response.arrayBuffer();
+    let response: Response;
+    try {
+      response = await fetch(`${services.url(operation.service)}${path}`, {
+        method: operation.method,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(hasBody ? { 'content-type': 'application/json', 'idempotency-key': randomUUID() } : {}),
+        },
+        body: hasBody ? '{}' : undefined,
+      });
+      await response.arrayBuffer();
+    } catch (error) {
+      // A kept-alive connection the server closed as it was reused ("other side closed"): ask again on a new one.
+      if (attempt < 3) continue;
+      throw error;
+    }
     // A rate limit is not an auth decision: wait as told and ask again.
     if (response.status === 429 && attempt < 5) {
       const seconds = Math.min(Number(response.headers.get('retry-after')) || 1, 10);
