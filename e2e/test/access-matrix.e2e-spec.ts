@@ -146,7 +146,7 @@ describe('access matrix: every operation × role × property scope, as e2e/acces
   beforeAll(async () => {
     // Rate limits are proven elsewhere; here they would only slow the ~3,000 requests down.
     services = await startServices({ RATE_LIMIT_ENABLED: 'false' });
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await services?.stop();
@@ -242,5 +242,6 @@ describe('access matrix: every operation × role × property scope, as e2e/acces
       if (!known.has(key)) problems.push(`${key}: a row in e2e/access-matrix.md for an operation no service has`);
     }
     expect(problems).toEqual([]);
-  });
+    // About 30 s on an idle machine; the bound leaves room for a CI box shared with other suites.
+  }, 600_000);
 });
