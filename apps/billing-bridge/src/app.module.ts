@@ -13,6 +13,7 @@ import { InvoicesModule } from './invoices/invoices.module';
 import { JournalModule } from './journal/journal.module';
 import { FinanceModule } from './finance/finance.module';
 import { ExportsModule } from './exports/exports.module';
+import { GuestErasureModule } from './erasure/guest-erasure.module';
 
 @Module({})
 export class AppModule {
@@ -37,6 +38,7 @@ export class AppModule {
         JournalModule,
         FinanceModule,
         ExportsModule,
+        GuestErasureModule,
       ],
     };
   }

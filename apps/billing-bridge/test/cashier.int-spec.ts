@@ -82,6 +82,12 @@ describe('billing-bridge cashier sessions', () => {
 
     const close = `${sessions}/${opened.body.id}/close`;
     expect((await colleague.post(close, { countedCash: eur(30_500) })).status).toBe(403);
+    // Separation of duties: a manager never closes another agent's till with a count of their own.
+    const otherManager = caller(harness.service, ['front_office_manager'], [propertyId], `fom-${randomUUID()}`);
+    const managerClose = await otherManager.post(close, { countedCash: eur(30_550) });
+    expect(managerClose.status).toBe(403);
+    expect(managerClose.headers.get('content-type')).toContain('application/problem+json');
+    expect(managerClose.body).toMatchObject({ code: 'not-your-till' });
     expect(fieldsOf(await agent.post(close, { countedCash: { amountMinor: 305.5, currency: 'EUR' } }))).toEqual([
       'countedCash.amountMinor',
     ]);
@@ -113,6 +119,25 @@ describe('billing-bridge cashier sessions', () => {
     });
     expect(signedOff.status).toBe(200);
     expect(signedOff.body.status).toBe('signed_off');
+  });
+
+  it('keeps one open till per agent and property: a chain-wide agent opens one at each hotel', async () => {
+    const first = await propertyWithFolio();
+    const second = await propertyWithFolio();
+    const agentId = `relief-${randomUUID()}`;
+    const relief = caller(harness.service, ['front_office_manager'], [first.propertyId, second.propertyId], agentId);
+    const openAt = (propertyId: string) =>
+      relief.post<Session>(`/v1/properties/${propertyId}/cashier-sessions`, { float: eur(5_000) });
+    expect((await openAt(first.propertyId)).status).toBe(201);
+    const atSecond = await openAt(second.propertyId);
+    expect(atSecond.status).toBe(201);
+    expect((await openAt(second.propertyId)).status).toBe(409);
+    const cash = await relief.post<{ cashierSessionId: string }>(
+      `/v1/properties/${second.propertyId}/folios/${second.folioId}/payments`,
+      { method: 'cash', amount: eur(1_000) },
+    );
+    expect(cash.status).toBe(201);
+    expect(cash.body.cashierSessionId).toBe(atSecond.body.id);
   });
 
   it('closes open tills at the night audit by property policy, rolls the business date and reports them', async () => {

@@ -28,12 +28,17 @@ describe('billing-bridge finance API', () => {
 
   /** A property where the desk took card, bank, cash and city-ledger money and gave some back. */
   async function propertyWithMoney(code: string) {
-    const { propertyId, desk, finance, folio } = await bookedStay(harness, code);
+    const { propertyId, desk, manager, finance, folio } = await bookedStay(harness, code);
     const account = await finance.post<{ id: string }>(`/v1/properties/${propertyId}/city-ledger-accounts`, {
       code: `ACME-${code}`,
       name: 'ACME SA',
     });
     expect(account.status).toBe(201);
+    // 220.00 refunded in all: above the default approval threshold, which counts every refund of the folio.
+    const threshold = await manager.patch(`/v1/properties/${propertyId}/billing-settings`, {
+      refundApprovalThreshold: eur(50_000),
+    });
+    expect(threshold.status).toBe(200);
     expect((await desk.post(`/v1/properties/${propertyId}/cashier-sessions`, { float: eur(10_000) })).status).toBe(201);
     const payments = `/v1/properties/${propertyId}/folios/${folio.id}/payments`;
     const paid: string[] = [];

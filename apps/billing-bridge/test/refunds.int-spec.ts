@@ -190,8 +190,57 @@ describe('billing-bridge payments and refunds', () => {
     );
     const statuses = answers.map((answer) => answer.status).sort();
     expect(statuses).toEqual([201, 201, 201, 201, 201, 409]);
+    // The first 100.00 reaches the threshold; the four after it wait for a manager, and all five are reserved.
     const after = await desk.get<Payment>(`/v1/properties/${stay.propertyId}/payments/${payment.id}`);
-    expect(after.body.refunded).toEqual(eur(50_000));
+    expect(after.body.refunded).toEqual(eur(10_000));
+    expect(after.body.pendingRefund).toEqual(eur(40_000));
+  });
+
+  it('counts what was already refunded on the payment and the folio: split refunds wait for a manager', async () => {
+    const stay = newStay();
+    await produce(harness.producer, propertyCreated(stay.propertyId, 'SPL'), reservationCreated(stay));
+    const desk = caller(harness.service, ['front_desk'], [stay.propertyId], `desk-${randomUUID()}`);
+    const folio = await guestFolio(desk, stay);
+    const manager = caller(harness.service, ['front_office_manager'], [stay.propertyId], `fom-${randomUUID()}`);
+    await eventually(async () =>
+      expect(
+        (
+          await manager.patch(`/v1/properties/${stay.propertyId}/billing-settings`, {
+            refundApprovalThreshold: eur(50_000),
+          })
+        ).status,
+      ).toBe(200),
+    );
+    const pay = (amountMinor: number) =>
+      desk.post<Payment>(`/v1/properties/${stay.propertyId}/folios/${folio.id}/payments`, {
+        method: 'bank_transfer',
+        amount: eur(amountMinor),
+      });
+    const payment = (await pay(100_000)).body;
+    const statuses: string[] = [];
+    for (let index = 0; index < 5; index += 1) {
+      const refund = await desk.post<Refund>(
+        `/v1/properties/${stay.propertyId}/payments/${payment.id}/refunds`,
+        { amount: eur(20_000), reason: `Split refund ${index + 1}` },
+        `split-${payment.id}-${index}`,
+      );
+      expect(refund.status).toBe(201);
+      statuses.push(refund.body.status);
+    }
+    // 200.00 + 200.00 reach the 500.00 threshold only with the third: it and every later one need a manager.
+    expect(statuses).toEqual(['issued', 'issued', 'pending_approval', 'pending_approval', 'pending_approval']);
+    expect((await desk.get<Payment>(`/v1/properties/${stay.propertyId}/payments/${payment.id}`)).body).toMatchObject({
+      refunded: eur(40_000),
+      pendingRefund: eur(60_000),
+    });
+
+    // Another payment of the same folio starts from the folio's total, not from zero.
+    const second = (await pay(30_000)).body;
+    const onSecond = await desk.post<Refund>(`/v1/properties/${stay.propertyId}/payments/${second.id}/refunds`, {
+      amount: eur(5_000),
+      reason: 'Small refund on another payment',
+    });
+    expect(onSecond.body.status).toBe('pending_approval');
   });
 
   it('holds advance deposits until check-in, then applies them to the folio', async () => {
@@ -257,6 +306,7 @@ describe('billing-bridge payments and refunds', () => {
     expect(detail.postings).toHaveLength(8);
     expect(detail.payments).toHaveLength(5);
     expect(detail.balance.amountMinor).toBe(folioBalance(movements));
-    expect(detail.balance).toEqual(eur(8 * 1_001 + 28 - 50_000 - 4 * 2_500 + 4 * 3_000));
+    // 30.00 refunds against a 100.00 threshold: three are issued, the fourth passes it and waits for a manager.
+    expect(detail.balance).toEqual(eur(8 * 1_001 + 28 - 50_000 - 4 * 2_500 + 3 * 3_000));
   });
 });

@@ -186,6 +186,29 @@ describe('concierge: complaints and service recovery', () => {
     ).toBe(403);
   });
 
+  it('refuses a manager approving the compensation they proposed; another manager approves it', async () => {
+    const logged = await fom().post<Complaint>(`/v1/properties/${propertyId}/complaints`, {
+      category: 'staff',
+      whatWentWrong: 'Rude night porter',
+      guestWords: 'Nobody helped with my bags.',
+      reservationId,
+      compensation: { kind: 'allowance', amount: { amountMinor: 9000, currency: 'EUR' }, description: 'Apology' },
+    });
+    expect(logged.status).toBe(201);
+    const approvePath = `/v1/properties/${propertyId}/complaints/${logged.body.id}/compensation/approve`;
+    const own = await fom().post<{ code: string }>(approvePath, {}, { 'idempotency-key': 'own-approval' });
+    expect(own.status).toBe(403);
+    expect(own.contentType).toContain('application/problem+json');
+    expect(own.body.code).toBe('own-compensation');
+    const still = await fom().get<Complaint>(`/v1/properties/${propertyId}/complaints/${logged.body.id}`);
+    expect(still.body.compensation).toMatchObject({ status: 'proposed', decidedBy: null });
+
+    const other = client(service, ['front_office_manager'], [propertyId], 'fom-2');
+    const approved = await other.post<Complaint>(approvePath, {});
+    expect(approved.status).toBe(200);
+    expect(approved.body.compensation).toMatchObject({ status: 'approved', decidedBy: 'fom-2' });
+  });
+
   it('reports recurring complaint categories for the manager', async () => {
     const reportProperty = randomUUID();
     const desk = client(service, ['front_desk'], [reportProperty]);

@@ -1,6 +1,7 @@
 import { validateEvent } from '@frontoffice/contracts';
 import { testToken } from '@frontoffice/platform/testing';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { addDays, ReservationsHarness } from './reservations-harness';
 
 /** Guest profiles through HTTP, with the real database and the real broker. */
@@ -289,7 +290,30 @@ describe('guest profiles', () => {
     const event = await harness.probe.waitFor(
       (m) => m.json?.subject === guestId && (m.json?.data as { erased?: boolean })?.erased === true,
     );
-    expect(validateEvent(event.json).data).toMatchObject({ firstName: 'Erased', changes: ['erased'] });
+    // The other services scrub by reservation: the event names every one of the guest's bookings.
+    expect(validateEvent(event.json).data).toMatchObject({
+      firstName: 'Erased',
+      changes: ['erased'],
+      reservationIds: [reservation.id],
+    });
+    // The answer says what each service scrubs and what the law keeps.
+    expect(erased.json.erasure.reservationIds).toEqual([reservation.id]);
+    const plan = Object.fromEntries(
+      (erased.json.erasure.services as Array<{ service: string; status: string; keptByLaw: string[] }>).map((entry) => [
+        entry.service,
+        entry,
+      ]),
+    );
+    expect(Object.keys(plan).sort()).toEqual(['billing-bridge', 'concierge', 'reservations', 'staffing']);
+    expect(plan.reservations.status).toBe('done');
+    expect(plan['billing-bridge'].status).toBe('requested');
+    expect(plan['billing-bridge'].keptByLaw.join(' ')).toMatch(/invoice.*bill-to/);
+    // Events still in the outbox (reservation.created named the guest) are rewritten too.
+    const outbox: { envelope: unknown }[] = await harness.service.app
+      .get(DataSource)
+      .query('SELECT envelope FROM outbox_event WHERE envelope::text LIKE $1', [`%${reservation.id}%`]);
+    expect(outbox.length).toBeGreaterThan(0);
+    expect(JSON.stringify(outbox)).not.toMatch(/Erika|Mustermann/);
 
     // The stored answer to the booking request, replayed for its Idempotency-Key, is scrubbed too.
     const replayed = await replay();

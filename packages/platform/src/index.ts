@@ -26,6 +26,7 @@ export * from './messaging/kafka-client';
 export * from './messaging/kafka-event.server';
 export * from './messaging/kafka-producer.service';
 export * from './messaging/outbox-event.entity';
+export * from './messaging/outbox-erasure';
 export * from './messaging/outbox-relay.service';
 export * from './messaging/outbox.service';
 export * from './messaging/tokens';

@@ -26,7 +26,7 @@ import {
   OpenCashierSessionDto,
   SignOffCashierSessionDto,
 } from './cashier.dto';
-import { tillExpected, tillVariance } from './till';
+import { closeRefusal, tillExpected, tillVariance } from './till';
 
 interface SessionRow {
   id: string;
@@ -118,7 +118,7 @@ export class CashierService {
     return rows[0];
   }
 
-  /** One open till per agent: the partial unique index refuses a second, whatever the timing. */
+  /** One open till per agent and property: the partial unique index refuses a second, whatever the timing. */
   async open(propertyId: string, input: OpenCashierSessionDto, agentId: string): Promise<CashierSessionOpenedView> {
     return this.dataSource.transaction(async (manager) => {
       const property = await loadBillingProperty(manager, propertyId);
@@ -128,13 +128,15 @@ export class CashierService {
       const inserted: { id: string }[] = await manager.query(
         `INSERT INTO cashier_session (property_id, agent_id, status, currency, float_minor, business_date)
          VALUES ($1, $2, 'open', $3, $4, $5)
-         ON CONFLICT (agent_id) WHERE status = 'open' DO NOTHING RETURNING id`,
+         ON CONFLICT (property_id, agent_id) WHERE status = 'open' DO NOTHING RETURNING id`,
         [propertyId, agentId, input.float.currency, input.float.amountMinor, property.businessDate],
       );
       if (inserted.length === 0) {
-        throw new ConflictError('cashier-session-already-open', `${agentId} already has an open cashier session`, {
-          agentId,
-        });
+        throw new ConflictError(
+          'cashier-session-already-open',
+          `${agentId} already has an open cashier session at this property`,
+          { agentId },
+        );
       }
       const row = await this.lockSession(manager, propertyId, inserted[0].id);
       await this.outbox.publish(manager, 'cashier-session.opened', {
@@ -253,7 +255,10 @@ export class CashierService {
     });
   }
 
-  /** Blind close: the agent gives the count; expected and the variance are computed and recorded. */
+  /**
+   * Blind close: the till's own agent gives the count; expected and the variance are computed and recorded. Nobody
+   * else closes it with a count of their own (see closeRefusal); the manager checks that count at sign-off.
+   */
   async close(
     propertyId: string,
     sessionId: string,
@@ -262,10 +267,8 @@ export class CashierService {
   ): Promise<CashierSessionCloseView> {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.lockSession(manager, propertyId, sessionId);
-      const manager_ = principal.roles.includes('front_office_manager') || principal.roles.includes('admin');
-      if (row.agent_id !== principal.sub && !manager_) {
-        throw new ForbiddenError('not-your-till', 'Only the agent or a front office manager closes a till');
-      }
+      const refusal = closeRefusal({ agentId: row.agent_id, closedBy: principal.sub });
+      if (refusal) throw new ForbiddenError(refusal.code, refusal.reason);
       if (row.status !== 'open') {
         throw new ConflictError('cashier-session-closed', `Cashier session ${sessionId} is ${row.status}`, {
           sessionId,

@@ -1,4 +1,4 @@
-import { tillExpected, tillVariance } from './till';
+import { closeRefusal, tillExpected, tillVariance } from './till';
 
 describe('till arithmetic', () => {
   it('expects the float plus cash in minus cash out', () => {
@@ -14,5 +14,12 @@ describe('till arithmetic', () => {
   it('refuses floats and negative counts', () => {
     expect(() => tillExpected({ float: 0.5, cashIn: 0, cashOut: 0 })).toThrow(RangeError);
     expect(() => tillVariance(100, -1)).toThrow(RangeError);
+  });
+});
+
+describe('who closes a till', () => {
+  it('lets the agent close their own till and refuses anyone else, a manager included', () => {
+    expect(closeRefusal({ agentId: 'desk-1', closedBy: 'desk-1' })).toBeUndefined();
+    expect(closeRefusal({ agentId: 'desk-1', closedBy: 'fom-1' })).toMatchObject({ code: 'not-your-till' });
   });
 });

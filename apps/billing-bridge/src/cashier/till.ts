@@ -21,3 +21,20 @@ export function tillVariance(expected: number, counted: number): number {
   if (!Number.isSafeInteger(counted) || counted < 0) throw new RangeError('A count is non-negative minor units');
   return counted - expected;
 }
+
+/**
+ * Separation of duties at the cash desk: a till is counted by the agent who worked it, and a manager other than that
+ * agent signs the count off. A manager closing someone else's till with their own count would be both the counter
+ * and (at sign-off) the checker of cash they never handled, so it is refused. A till whose agent has gone home is
+ * closed uncounted by the night audit and counted at sign-off.
+ */
+export function closeRefusal(till: {
+  agentId: string;
+  closedBy: string;
+}): { code: string; reason: string } | undefined {
+  if (till.agentId === till.closedBy) return undefined;
+  return {
+    code: 'not-your-till',
+    reason: 'A till is counted and closed by its own agent; a manager counts it at sign-off after the night audit',
+  };
+}

@@ -4,6 +4,7 @@ import { BillingFolios1764400700000 } from './migrations/1764400700000-billing-f
 import { Journal1764400800000 } from './migrations/1764400800000-journal';
 import { JournalSettingsAudit1764400810000 } from './migrations/1764400810000-journal-settings-audit';
 import { JournalCityLedgerIndex1764400820000 } from './migrations/1764400820000-journal-city-ledger-index';
+import { CashierOpenTillPerProperty1764401000000 } from './migrations/1764401000000-cashier-open-till-per-property';
 
 export const BILLING_ENTITIES = [FolioEntity];
 export const BILLING_MIGRATIONS = [
@@ -12,4 +13,5 @@ export const BILLING_MIGRATIONS = [
   Journal1764400800000,
   JournalSettingsAudit1764400810000,
   JournalCityLedgerIndex1764400820000,
+  CashierOpenTillPerProperty1764401000000,
 ];

@@ -30,6 +30,7 @@ import {
 import { JournalService } from '../journal/journal.service';
 import { loadBillingProperty } from '../properties/billing-property';
 import { PAYMENT_SELECT, PaymentRow, toPaymentView } from './payment-view';
+import { refundNeedsApproval } from './refund-approval';
 import { PaymentView, RecordPaymentDto, RefundList, RefundQuery, RefundView, RequestRefundDto } from './payments.dto';
 
 interface RefundRow {
@@ -241,7 +242,8 @@ export class PaymentsService {
 
   /**
    * A refund on a payment: at most what was paid on it minus refunds issued or waiting, decided under the payment's
-   * row lock. Up to the property's threshold it is issued at once; above, it waits for a manager's approval.
+   * row lock. While everything refunded on the payment and its folio (this one included) stays within the
+   * property's threshold it is issued at once; beyond, it waits for a manager's approval.
    */
   async requestRefund(
     propertyId: string,
@@ -294,7 +296,18 @@ export class PaymentsService {
           ? await this.cashier.lockOpenSessionOf(manager, propertyId, principal.sub)
           : undefined;
       const property = await loadBillingProperty(manager, propertyId);
-      const needsApproval = input.amount.amountMinor > property.refundApprovalThresholdMinor;
+      // The folio is locked: refunds of its other payments cannot slip in between this sum and the insert.
+      const folioRefunds: { total: string }[] = await manager.query(
+        `SELECT COALESCE(sum(amount_minor), 0)::text AS total FROM refund
+         WHERE folio_id = $1 AND status IN ('issued', 'pending_approval')`,
+        [payment.folio_id],
+      );
+      const needsApproval = refundNeedsApproval({
+        amount: input.amount.amountMinor,
+        refundedOnPayment: Number(payment.refunded_minor) + Number(payment.pending_refund_minor),
+        refundedOnFolio: Number(folioRefunds[0].total),
+        threshold: property.refundApprovalThresholdMinor,
+      });
       const inserted: RefundRow[] = await manager.query(
         `INSERT INTO refund (property_id, payment_id, folio_id, method, currency, amount_minor, reason, status,
            requested_by, cashier_session_id)

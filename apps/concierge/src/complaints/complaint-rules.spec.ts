@@ -1,12 +1,21 @@
 import { categoryReport, compensationProblem, decideCompensation } from './complaint-rules';
 
 describe('compensation decisions', () => {
+  const people = { proposedBy: 'desk-1', decidedBy: 'manager-1' };
+
   it('approves or rejects a proposal once; a replayed approval changes nothing', () => {
-    expect(decideCompensation('proposed', 'approved')).toEqual({ outcome: 'apply', to: 'approved' });
-    expect(decideCompensation('proposed', 'rejected')).toEqual({ outcome: 'apply', to: 'rejected' });
-    expect(decideCompensation('approved', 'approved')).toEqual({ outcome: 'already', status: 'approved' });
-    expect(decideCompensation('rejected', 'approved')).toMatchObject({ outcome: 'refused' });
-    expect(decideCompensation('approved', 'rejected')).toMatchObject({ outcome: 'refused' });
+    expect(decideCompensation('proposed', 'approved', people)).toEqual({ outcome: 'apply', to: 'approved' });
+    expect(decideCompensation('proposed', 'rejected', people)).toEqual({ outcome: 'apply', to: 'rejected' });
+    expect(decideCompensation('approved', 'approved', people)).toEqual({ outcome: 'already', status: 'approved' });
+    expect(decideCompensation('rejected', 'approved', people)).toMatchObject({ outcome: 'refused' });
+    expect(decideCompensation('approved', 'rejected', people)).toMatchObject({ outcome: 'refused' });
+  });
+
+  it('never lets the proposer approve their own compensation, but lets them withdraw it', () => {
+    const own = { proposedBy: 'manager-1', decidedBy: 'manager-1' };
+    expect(decideCompensation('proposed', 'approved', own)).toMatchObject({ outcome: 'forbidden' });
+    expect(decideCompensation('approved', 'approved', own)).toMatchObject({ outcome: 'forbidden' });
+    expect(decideCompensation('proposed', 'rejected', own)).toEqual({ outcome: 'apply', to: 'rejected' });
   });
 
   it('needs a reservation and a positive amount', () => {

@@ -3,13 +3,25 @@ export type CompensationStatus = 'proposed' | 'approved' | 'rejected';
 export type CompensationDecision =
   | { outcome: 'apply'; to: CompensationStatus }
   | { outcome: 'already'; status: CompensationStatus }
-  | { outcome: 'refused'; reason: string };
+  | { outcome: 'refused'; reason: string }
+  | { outcome: 'forbidden'; reason: string };
 
 /**
  * A proposed compensation is approved or rejected once. Approving it again is a harmless replay (same answer, no
- * second grant); approving a rejected one, or rejecting an approved one, is a conflict.
+ * second grant); approving a rejected one, or rejecting an approved one, is a conflict. Four eyes: whoever proposed
+ * it never approves it (withdrawing one's own proposal by rejecting it stays allowed).
  */
-export function decideCompensation(current: CompensationStatus, wanted: 'approved' | 'rejected'): CompensationDecision {
+export function decideCompensation(
+  current: CompensationStatus,
+  wanted: 'approved' | 'rejected',
+  people: { proposedBy: string; decidedBy: string },
+): CompensationDecision {
+  if (wanted === 'approved' && people.proposedBy === people.decidedBy) {
+    return {
+      outcome: 'forbidden',
+      reason: 'A compensation is approved by a manager other than the one who proposed it',
+    };
+  }
   if (current === 'proposed') return { outcome: 'apply', to: wanted };
   if (current === wanted) return { outcome: 'already', status: current };
   return { outcome: 'refused', reason: `The compensation was already ${current}` };

@@ -6,6 +6,7 @@ import {
   BusinessRuleViolation,
   ConflictError,
   CursorKey,
+  ForbiddenError,
   keyedPage,
   Keyset,
   NotFoundError,
@@ -272,21 +273,24 @@ export class ComplaintsService {
   ): Promise<ComplaintView> {
     return this.dataSource.transaction(async (manager) => {
       const complaint = await this.find(manager, propertyId, complaintId, false);
+      const existing = await this.compensationOf(manager, complaintId, true);
+      if (!existing) throw new NotFoundError('compensation', complaintId);
+      const decision = decideCompensation(existing.status, wanted, {
+        proposedBy: existing.proposed_by,
+        decidedBy: principal.sub,
+      });
+      if (decision.outcome === 'forbidden') throw new ForbiddenError('own-compensation', decision.reason);
+      if (decision.outcome === 'refused') throw new ConflictError('compensation-decided', decision.reason);
+      if (decision.outcome === 'already') return toView(complaint, existing);
+      // The row is locked and still 'proposed': one decision, one grant, whatever is replayed or concurrent.
       const [changed] = await updateReturning<CompensationRow>(
         manager,
         `UPDATE compensation SET status = $2, decided_by = $3, decided_at = now(), decision_note = $4
-          WHERE complaint_id = $1 AND status = 'proposed' RETURNING *`,
-        [complaintId, wanted, principal.sub, note ?? null],
+          WHERE id = $1 AND status = 'proposed' RETURNING *`,
+        [existing.id, wanted, principal.sub, note ?? null],
       );
-      if (changed) {
-        if (wanted === 'approved') await this.grant(manager, changed);
-        return toView(complaint, changed);
-      }
-      const existing = await this.compensationOf(manager, complaintId);
-      if (!existing) throw new NotFoundError('compensation', complaintId);
-      const decision = decideCompensation(existing.status, wanted);
-      if (decision.outcome === 'refused') throw new ConflictError('compensation-decided', decision.reason);
-      return toView(complaint, existing);
+      if (wanted === 'approved') await this.grant(manager, changed);
+      return toView(complaint, changed);
     });
   }
 
@@ -381,10 +385,15 @@ export class ComplaintsService {
     return rows[0];
   }
 
-  private async compensationOf(manager: EntityManager, complaintId: string): Promise<CompensationRow | undefined> {
-    const rows: CompensationRow[] = await manager.query('SELECT * FROM compensation WHERE complaint_id = $1', [
-      complaintId,
-    ]);
+  private async compensationOf(
+    manager: EntityManager,
+    complaintId: string,
+    lock = false,
+  ): Promise<CompensationRow | undefined> {
+    const rows: CompensationRow[] = await manager.query(
+      `SELECT * FROM compensation WHERE complaint_id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [complaintId],
+    );
     return rows[0];
   }
 }

@@ -15,6 +15,7 @@ import type {
   StayRoomMovedV1,
 } from '@frontoffice/contracts';
 import { EventContext } from '@frontoffice/platform';
+import { eraseGuestData } from '../erasure/guest-erasure';
 import { StayTasksService } from './stay-tasks.service';
 
 /** Reservations and staffing events that keep the local read models and open the tasks stays need. Thin. */
@@ -68,8 +69,13 @@ export class StayEventsHandler {
   }
 
   @EventPattern('guest.profile-updated')
-  onGuestProfile(@Payload() event: EventEnvelope<GuestProfileUpdatedV1>, @Ctx() context: EventContext): Promise<void> {
-    return this.stays.guestProfile(context.manager, event.propertyId, event.data, event.time);
+  async onGuestProfile(
+    @Payload() event: EventEnvelope<GuestProfileUpdatedV1>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    // Erasure first: it finds the guest's name in texts through the in-house list, which forgets it next.
+    await eraseGuestData(context.manager, event.data);
+    await this.stays.guestProfile(context.manager, event.propertyId, event.data, event.time);
   }
 
   @EventPattern('employee.updated')

@@ -1,7 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
-import { EraseGuestDto, GuestDetailView, GuestExport, GuestList, GuestSearchQuery, UpdateGuestDto } from './guests.dto';
+import {
+  EraseGuestDto,
+  GuestDetailView,
+  GuestErasureView,
+  GuestExport,
+  GuestList,
+  GuestSearchQuery,
+  UpdateGuestDto,
+} from './guests.dto';
 import { GuestsService } from './guests.service';
 
 @ApiTags('guests')
@@ -67,14 +75,14 @@ export class GuestsController {
   @ApiOperation({
     summary: 'Erase (anonymise) the guest on request; financial records keep their ids, dates and amounts',
   })
-  @ApiOkResponse({ type: GuestDetailView })
+  @ApiOkResponse({ type: GuestErasureView })
   @ApiConflictResponse({ description: 'The guest has a booking to honour or is in house' })
   erase(
     @Param('propertyId', UuidParam) propertyId: string,
     @Param('guestId', UuidParam) guestId: string,
     @Body() input: EraseGuestDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<GuestDetailView> {
+  ): Promise<GuestErasureView> {
     return this.guests.erase(propertyId, guestId, input.reason, principal);
   }
 }

@@ -140,6 +140,29 @@ export class GuestDetailView extends GuestView {
   @ApiProperty({ type: [GuestStayView], description: 'Stay history, latest first' }) stays!: GuestStayView[];
 }
 
+export class ServiceErasureView {
+  @ApiProperty({ enum: ['reservations', 'billing-bridge', 'concierge', 'staffing'] }) service!: string;
+  @ApiProperty({
+    enum: ['done', 'requested'],
+    description: "'done' in this request; 'requested': the service acts on guest.profile-updated (erased)",
+  })
+  status!: 'done' | 'requested';
+  @ApiProperty({ type: [String], description: 'What the service scrubs' }) scrubbed!: string[];
+  @ApiProperty({ type: [String], description: 'What it keeps because the law requires it' }) keptByLaw!: string[];
+  @ApiPropertyOptional() note?: string;
+}
+
+export class ErasureReportView {
+  @ApiProperty({ type: [String], description: 'Every reservation of the guest, at every property' })
+  reservationIds!: string[];
+  @ApiProperty({ type: [ServiceErasureView] }) services!: ServiceErasureView[];
+}
+
+export class GuestErasureView extends GuestDetailView {
+  @ApiProperty({ type: ErasureReportView, description: 'What each service scrubs, and what is kept by law' })
+  erasure!: ErasureReportView;
+}
+
 export class GuestList {
   @ApiProperty({ type: [GuestView] }) items!: GuestView[];
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;

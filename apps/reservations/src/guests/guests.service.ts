@@ -11,8 +11,12 @@ import {
   OutboxService,
   pageOf,
   Principal,
+  eraseFromIdempotencyRecords,
+  eraseFromOutbox,
+  nameVariants,
 } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { erasureReport } from './erasure-report';
 import { GuestAuditEntity, GuestEntity } from './guest.entity';
 import {
   anonymisedProfile,
@@ -26,6 +30,7 @@ import {
 } from './guest-rules';
 import {
   GuestDetailView,
+  GuestErasureView,
   GuestExport,
   GuestExportStay,
   GuestList,
@@ -300,7 +305,7 @@ export class GuestsService {
    * night audit still add up. Refused while the guest has a booking to honour or is in house. Erasing twice has no
    * second effect.
    */
-  async erase(propertyId: string, guestId: string, reason: string, principal: Principal): Promise<GuestDetailView> {
+  async erase(propertyId: string, guestId: string, reason: string, principal: Principal): Promise<GuestErasureView> {
     return this.dataSource.transaction(async (manager) => {
       const guest = await this.visibleGuest(manager, propertyId, guestId, principal, true);
       if (guest.scope === ALL_PROPERTIES && !principal.properties.includes(ALL_PROPERTIES)) {
@@ -312,7 +317,11 @@ export class GuestsService {
       }
       if (guest.erasedAt) {
         const stays = await this.stays(manager, propertyId, guest.id, principal);
-        return { ...toGuestView(guest), stays: stays.map(toStayView) };
+        return {
+          ...toGuestView(guest),
+          stays: stays.map(toStayView),
+          erasure: erasureReport(await this.reservationIdsOf(manager, guest.id)),
+        };
       }
       const active = (await manager.query(
         `SELECT id FROM reservation WHERE guest_id = $1 AND status = ANY($2::text[]) FOR UPDATE`,
@@ -325,6 +334,8 @@ export class GuestsService {
           { reservationIds: active.map((row) => row.id) },
         );
       }
+      const formerNames = await this.namesOf(manager, guest);
+      const reservationIds = await this.reservationIdsOf(manager, guest.id);
       Object.assign(guest, anonymisedProfile(), { erasedAt: new Date() });
       await manager.save(guest);
       await manager.query(
@@ -346,6 +357,14 @@ export class GuestsService {
             AND response_body ->> 'id' IN (SELECT id::text FROM reservation WHERE guest_id = $1)`,
         [guest.id, ERASED_FIRST_NAME, ERASED_LAST_NAME],
       );
+      // Answers to other requests (walk-ins, group bookings) and events still in the outbox name the guest too.
+      const erasure = {
+        ids: [guest.id, ...reservationIds],
+        names: nameVariants(formerNames),
+        replacement: `${ERASED_FIRST_NAME} ${ERASED_LAST_NAME}`,
+      };
+      await eraseFromIdempotencyRecords(manager, erasure);
+      await eraseFromOutbox(manager, erasure);
       // The audit trail keeps who changed what and when, but not the personal content of notes.
       await manager.query(
         `UPDATE guest_audit SET old_value = NULL, new_value = NULL WHERE guest_id = $1 AND field = 'vipNotes'`,
@@ -360,10 +379,27 @@ export class GuestsService {
         [{ field: null, oldValue: null, newValue: null }],
         reason,
       );
-      await this.publishProfile(manager, propertyId, guest, ['erased']);
+      await this.publishProfile(manager, propertyId, guest, ['erased'], reservationIds);
       const stays = await this.stays(manager, propertyId, guest.id, principal);
-      return { ...toGuestView(guest), stays: stays.map(toStayView) };
+      return { ...toGuestView(guest), stays: stays.map(toStayView), erasure: erasureReport(reservationIds) };
     });
+  }
+
+  /** Every reservation of the guest at every property: the other services scrub what they keep by reservation. */
+  private async reservationIdsOf(manager: EntityManager, guestId: string): Promise<string[]> {
+    const rows = (await manager.query('SELECT id FROM reservation WHERE guest_id = $1 ORDER BY created_at', [
+      guestId,
+    ])) as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+
+  /** The names the guest was known by: the profile's and every booking's snapshot (a booking may spell it apart). */
+  private async namesOf(manager: EntityManager, guest: GuestEntity): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT DISTINCT guest_first_name || ' ' || guest_last_name AS name FROM reservation WHERE guest_id = $1`,
+      [guest.id],
+    )) as { name: string }[];
+    return [`${guest.firstName} ${guest.lastName}`, ...rows.map((row) => row.name)];
   }
 
   /** A profile the caller may see from this property: the property's own, or a chain-wide one it has stays at. */
@@ -428,6 +464,7 @@ export class GuestsService {
     propertyId: string,
     guest: GuestEntity,
     changes: string[],
+    erasedReservationIds?: string[],
   ): Promise<void> {
     await this.outbox.publish(manager, 'guest.profile-updated', {
       propertyId,
@@ -440,6 +477,7 @@ export class GuestsService {
         vipLevel: guest.vipLevel,
         changes,
         erased: guest.erasedAt !== null,
+        ...(erasedReservationIds ? { reservationIds: erasedReservationIds } : {}),
       },
     });
   }

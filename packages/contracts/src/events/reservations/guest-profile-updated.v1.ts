@@ -1,4 +1,4 @@
-import { IsArray, IsBoolean, IsIn, IsString, IsUUID, Length } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length } from 'class-validator';
 import { IsLanguageTag, Omittable } from '../../validators';
 import { VIP_LEVELS, type VipLevel } from '../../vocabulary';
 
@@ -31,4 +31,14 @@ export class GuestProfileUpdatedV1 {
 
   @IsBoolean()
   erased!: boolean;
+
+  /**
+   * With `erased`: every reservation of the guest, at every property, so a consumer that keeps records by
+   * reservation (folios, luggage, complaints) finds what to scrub without knowing the guest id.
+   */
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(10_000)
+  @IsUUID('all', { each: true })
+  reservationIds?: string[];
 }
