@@ -121,8 +121,8 @@ describe('idempotency record in the booking transaction', () => {
     const lastName = `Concurrent-${tag}`;
     const responses = await Promise.all(Array.from({ length: 8 }, () => book(propertyId, roomTypeId, lastName, key)));
     expect(responses.map((response) => response.status)).toEqual(Array(8).fill(201));
-    const bodies = await Promise.all(responses.map((response) => response.json()));
-    expect(new Set(bodies.map((body: { id: string }) => body.id)).size).toBe(1);
+    const bodies = (await Promise.all(responses.map((response) => response.json()))) as { id: string }[];
+    expect(new Set(bodies.map((body) => body.id)).size).toBe(1);
     expect(responses.filter((response) => response.headers.get('idempotent-replayed') === 'true')).toHaveLength(7);
     expect(await bookingsOf(lastName)).toBe(1);
   });
