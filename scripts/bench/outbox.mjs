@@ -1,4 +1,4 @@
-// `npm run bench`: what the transactional outbox costs against sending straight to Kafka, measured in one run on
+// `npm run bench -- --only outbox` (also run alone: node scripts/bench/outbox.mjs): what the transactional outbox costs against sending straight to Kafka, measured in one run on
 // the same broker and database (ratios, since these machines are shared and noisy). Not a test: it asserts nothing.
 //
 //   latency     one event at a time: commit → consumer receives (outbox) vs send → consumer receives (raw producer)
@@ -8,8 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { ensureDatabases, ensureKafka, ensurePostgres, stopKafka } from './infra.mjs';
-import { execOrFail, parseArgs, say } from './lib.mjs';
+import { ensureDatabases, ensureKafka, ensurePostgres, stopKafka } from '../infra.mjs';
+import { execOrFail, parseArgs, say } from '../lib.mjs';
 
 // Built first, so the figures are those of the current sources.
 await execOrFail('npx', ['turbo', 'run', 'build', '--filter=@frontoffice/platform...', '--output-logs=errors-only']);
