@@ -47,6 +47,10 @@ async function main() {
     if (needsStack) {
       say(`starting the four services${options.profile ? ' (reservations under --cpu-prof)' : ''}`);
       const stack = await startStack({ postgresUrl, signDevToken, secret, profile: Boolean(options.profile) });
+      // Ctrl-C or a timeout: never leave the four services running behind.
+      const interrupted = () => void stack.stop().finally(() => process.exit(130));
+      process.once('SIGINT', interrupted);
+      process.once('SIGTERM', interrupted);
       try {
         if (wants('system')) await runSystem(stack);
         if (wants('latency')) await runLatency(stack);

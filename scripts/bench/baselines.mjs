@@ -77,8 +77,7 @@ export async function bareServer({ databaseUrl, setup, poolSize = 10 }) {
       const client = await pool.connect();
       try {
         for (const statement of prepared) {
-          const runner = statement.outside ? pool : client;
-          const result = await runner.query(
+          const result = await client.query(
             statement.text,
             statement.names.map((name) => values[name]),
           );

@@ -3,22 +3,13 @@
 // Named parameters (:name) become $n for pg and pgbench's own :variables for pgbench (-M extended).
 //
 // One one-night booking of a guest without e-mail, with an Idempotency-Key:
-//   (outside) look the key up · BEGIN · claim the key · read property, room type and price · insert the guest ·
-//   read it back · its outbox event + notify · hold the night · insert the reservation · its outbox event + notify ·
-//   store the answer · COMMIT
+//   BEGIN · read property, room type and price · insert the guest · read it back · its outbox event + notify ·
+//   hold the night · insert the reservation · its outbox event + notify · the key with its answer · COMMIT
 // Outbox rows are written already published, so the running services' relays leave them alone.
 const ENVELOPE = `json_build_object('id', gen_random_uuid(), 'type', 'bench', 'data', repeat('x', 600))`;
 
 export const BOOKING_STATEMENTS = [
-  {
-    outside: true,
-    sql: 'SELECT request_hash, status_code, response_body FROM idempotency_record WHERE scope = :scope AND idempotency_key = :key',
-  },
   { sql: 'BEGIN' },
-  {
-    sql: `INSERT INTO idempotency_record (scope, idempotency_key, request_hash) VALUES (:scope, :key, 'bench')
-          ON CONFLICT DO NOTHING RETURNING 1`,
-  },
   {
     sql: `SELECT p.currency, p.business_date::text, t.id, t.code, t.max_occupancy, t.base_rate_minor, rp.id, price.nightly_minor,
             overrides.list
@@ -70,8 +61,9 @@ export const BOOKING_STATEMENTS = [
   },
   { sql: `SELECT pg_notify('frontoffice_bench_baseline', 'bench')` },
   {
-    sql: `UPDATE idempotency_record SET status_code = 201, response_body = json_build_object('id', :key::text, 'x', repeat('x', 900)),
-            completed_at = now() WHERE scope = :scope AND idempotency_key = :key`,
+    sql: `INSERT INTO idempotency_record (scope, idempotency_key, request_hash, status_code, response_body, completed_at)
+          VALUES (:scope, :key, 'bench', 201, json_build_object('id', :key::text, 'x', repeat('x', 900)), now())
+          ON CONFLICT DO NOTHING RETURNING 1`,
   },
   { sql: 'COMMIT' },
 ];

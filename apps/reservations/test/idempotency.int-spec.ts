@@ -23,7 +23,7 @@ describe('idempotency record in the booking transaction', () => {
         RETURN NEW;
       END $$ LANGUAGE plpgsql;
       -- The answer being stored fails once: before, the booking had committed and the key was deleted.
-      CREATE TRIGGER test_fault_answer_${tag} BEFORE UPDATE ON idempotency_record FOR EACH ROW
+      CREATE TRIGGER test_fault_answer_${tag} BEFORE INSERT OR UPDATE ON idempotency_record FOR EACH ROW
         WHEN (NEW.status_code IS NOT NULL AND NEW.idempotency_key = 'answer-fails-${tag}')
         EXECUTE FUNCTION test_fault_${tag}();
       -- The booking itself fails once, inside its transaction.

@@ -12,9 +12,10 @@ export class StoredIdempotentAnswer extends Error {
 
 /**
  * One request's `Idempotency-Key`, carried (AsyncLocalStorage) from the interceptor into the first database
- * transaction the request opens. That transaction claims the key as its first statement and stores the answer as
- * its last, so the record commits with the business rows or not at all: no crash window leaves a key "in progress",
- * and a rolled-back attempt leaves nothing behind, so a retry runs again.
+ * transaction the request opens. That transaction's last statement records the key with its answer, so the record
+ * commits with the business rows or not at all: no crash window leaves a key "in progress" or a change without its
+ * key, and a rolled-back attempt leaves nothing behind, so a retry runs again. The key is unique: a concurrent
+ * duplicate blocks on that insert until the first commits, then rolls back its own work and replays the answer.
  */
 export class IdempotencyClaim {
   /** open: no transaction holds the key; held: one is running; stored: the answer committed with its effect. */
@@ -29,19 +30,21 @@ export class IdempotencyClaim {
     readonly statusCode: number,
   ) {}
 
-  /** First statement of the transaction: take the key, or stop here with the stored answer (or 409/422). */
-  async enter(manager: EntityManager): Promise<void> {
-    if (await idempotencyRecords.claim(manager, this.scope, this.key, this.requestHash)) return;
-    const existing = await idempotencyRecords.find(manager, this.scope, this.key);
-    if (!existing) throw new ConflictException('A request with this Idempotency-Key is still being processed');
-    throw answerOrRefusal(existing, this.requestHash);
+  /** Last statement of the transaction: the answer the client gets, stored with the effect — or the first answer. */
+  async store(manager: EntityManager, result: unknown): Promise<void> {
+    const body = JSON.stringify(result ?? null);
+    if (await idempotencyRecords.insertAnswer(manager, this.scope, this.key, this.requestHash, this.statusCode, body)) {
+      this.storedBody = body;
+      return;
+    }
+    throw await this.existingAnswer(manager);
   }
 
-  /** Last statement of the transaction: the answer the client gets, stored with the effect. */
-  async complete(manager: EntityManager, result: unknown): Promise<void> {
-    const body = JSON.stringify(result ?? null);
-    await idempotencyRecords.complete(manager, this.scope, this.key, this.statusCode, body);
-    this.storedBody = body;
+  /** The outcome for a key that already has a record: its answer to replay, or 422 / 409. */
+  async existingAnswer(db: Pick<EntityManager, 'query'>): Promise<Error> {
+    const existing = await idempotencyRecords.find(db, this.scope, this.key);
+    if (!existing) return new ConflictException('A request with this Idempotency-Key is still being processed');
+    return answerOrRefusal(existing, this.requestHash);
   }
 }
 
@@ -59,9 +62,9 @@ export function answerOrRefusal(existing: IdempotencyRecord, requestHash: string
 export const idempotencyContext = new AsyncLocalStorage<IdempotencyClaim>();
 
 /**
- * Runs `work` as a transaction that carries the current request's idempotency claim, if it is still open: the claim
- * is the transaction's first statement and the answer (the value `work` returns) its last. Used by the platform's
- * DataSource for every `dataSource.transaction(...)`, so services need no code of their own for it.
+ * Runs `work` as a transaction that carries the current request's idempotency claim, if it is still open: the key
+ * and its answer (the value `work` returns) are the transaction's last statement. Used by the platform's DataSource
+ * for every `dataSource.transaction(...)`, so services need no code of their own for it.
  */
 export async function withIdempotencyClaim<T>(
   begin: (work: (manager: EntityManager) => Promise<T>) => Promise<T>,
@@ -72,15 +75,14 @@ export async function withIdempotencyClaim<T>(
   claim.state = 'held';
   try {
     const result = await begin(async (manager) => {
-      await claim.enter(manager);
       const value = await work(manager);
-      await claim.complete(manager, value);
+      await claim.store(manager, value);
       return value;
     });
     claim.state = 'stored';
     return result;
   } catch (error) {
-    // Rolled back: the claim went with it, so a later transaction of the same request may take it again.
+    // Rolled back: the key went with it, so a later transaction of the same request may carry it again.
     claim.state = 'open';
     claim.storedBody = undefined;
     throw error;

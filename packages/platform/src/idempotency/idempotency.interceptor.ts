@@ -1,4 +1,11 @@
-import { BadRequestException, CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import {
+  BadRequestException,
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
@@ -7,7 +14,7 @@ import { from, Observable } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { answerOrRefusal, IdempotencyClaim, idempotencyContext, StoredIdempotentAnswer } from './idempotency-claim';
+import { IdempotencyClaim, idempotencyContext, StoredIdempotentAnswer } from './idempotency-claim';
 import { IdempotencyRecord, idempotencyRecords } from './idempotency.repository';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -21,8 +28,9 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
  *
  * The record is written by the request's first database transaction (see IdempotencyClaim), in the same commit as
  * the booking, payment or refund it answers: a crash after that commit still replays the answer, and a failure
- * before it leaves no record, so the retry runs. A request that writes nothing in a transaction gets its answer
- * recorded after it ran.
+ * before it leaves no record, so the retry runs. No extra round trip on the way in: a replay runs the handler,
+ * whose transaction stops at the key. A request that writes nothing in a transaction gets its answer recorded
+ * after it ran.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -44,40 +52,45 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .update(JSON.stringify(request.body ?? null))
       .digest('hex');
 
-    // A replay after the first answer committed is answered without running the handler again.
-    return from(idempotencyRecords.find(this.dataSource, scope, key)).pipe(
-      mergeMap((existing) => {
-        if (existing) return from(this.answer(existing, requestHash, response));
-        const claim = new IdempotencyClaim(scope, key, requestHash, statusCode);
-        // `handle()` binds the handler to the async context it is called in: the claim travels with the request.
-        return idempotencyContext
-          .run(claim, () => next.handle())
-          .pipe(
-            mergeMap(async (body: unknown) => {
-              await this.settle(claim, body);
-              return body;
-            }),
-            catchError(async (error: unknown) => {
-              // A concurrent first request committed while this one waited on the key: its answer is the answer.
-              if (error instanceof StoredIdempotentAnswer) return this.replay(error.record, response);
-              throw error;
-            }),
-          );
-      }),
-    );
+    const claim = new IdempotencyClaim(scope, key, requestHash, statusCode);
+    // `handle()` binds the handler to the async context it is called in: the claim travels with the request.
+    return idempotencyContext
+      .run(claim, () => next.handle())
+      .pipe(
+        mergeMap((body: unknown) => from(this.settle(claim, body, response))),
+        catchError((error: unknown) => from(this.onError(claim, error, response))),
+      );
+  }
+
+  /**
+   * A replay runs the handler again, and its transaction stops at the key (StoredIdempotentAnswer). A replay whose
+   * handler refused before reaching its transaction (the state moved on since: already checked in, sold out) gets
+   * the stored answer too; with no record, the error stands.
+   */
+  private async onError(claim: IdempotencyClaim, error: unknown, response: Response): Promise<unknown> {
+    if (error instanceof StoredIdempotentAnswer) return this.replay(error.record, response);
+    let outcome: Error;
+    try {
+      outcome = await claim.existingAnswer(this.dataSource);
+    } catch {
+      throw error;
+    }
+    if (outcome instanceof StoredIdempotentAnswer) return this.replay(outcome.record, response);
+    if (outcome instanceof UnprocessableEntityException) throw outcome;
+    throw error;
   }
 
   /** After the handler: the answer is already stored with its transaction unless the route wrote none. */
-  private async settle(claim: IdempotencyClaim, body: unknown): Promise<void> {
+  private async settle(claim: IdempotencyClaim, body: unknown, response: Response): Promise<unknown> {
     const json = JSON.stringify(body ?? null);
     if (claim.state === 'stored') {
       // The handler shaped its answer after the transaction: keep what the client actually received.
       if (json !== claim.storedBody) {
-        await idempotencyRecords.complete(this.dataSource, claim.scope, claim.key, claim.statusCode, json);
+        await idempotencyRecords.replaceAnswer(this.dataSource, claim.scope, claim.key, claim.statusCode, json);
       }
-      return;
+      return body;
     }
-    await idempotencyRecords.insertCompleted(
+    const stored = await idempotencyRecords.insertAnswer(
       this.dataSource,
       claim.scope,
       claim.key,
@@ -85,10 +98,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       claim.statusCode,
       json,
     );
-  }
-
-  private async answer(existing: IdempotencyRecord, requestHash: string, response: Response): Promise<unknown> {
-    const outcome = answerOrRefusal(existing, requestHash);
+    if (stored) return body;
+    const outcome = await claim.existingAnswer(this.dataSource);
     if (outcome instanceof StoredIdempotentAnswer) return this.replay(outcome.record, response);
     throw outcome;
   }
