@@ -115,6 +115,7 @@ async function runLatency(stack) {
     `${rate} offered`,
     ratio(latency.achieved, rate),
   );
+  if (latency.failed > 0) row('bookings failed or unanswered within 30 s (open loop)', String(latency.failed), '', '');
   row(
     'HTTP booking p50 / p99, ms (open loop)',
     `${fixed(latency.httpP50)} / ${fixed(latency.httpP99)}`,
@@ -160,7 +161,12 @@ async function runFec(stack) {
     `${fixed(fec.copySeconds, 2)} (psql \\copy, same query)`,
     ratio(fec.seconds, fec.copySeconds),
   );
-  row('FEC export: peak RSS of billing-bridge, MB', fixed(fec.peakMb, 0), 'target 256', ratio(fec.peakMb, 256));
+  row(
+    'FEC export: peak RSS of billing-bridge, MB (target 256)',
+    fixed(fec.peakMb, 0),
+    `${fixed(fec.idleMb, 0)} (same process before the export)`,
+    ratio(fec.peakMb, fec.idleMb),
+  );
 }
 
 async function runConsumer() {

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import pg from 'pg';
-import { peakRss } from './measure.mjs';
+import { peakRss, rssMb } from './measure.mjs';
 
 const DAYS = 30;
 const FIRST_DAY = '2026-01-01';
@@ -109,8 +109,17 @@ export async function fecBench(stack, { lines }) {
   const billing = stack.byName['billing-bridge'];
   const token = stack.token(['finance'], [propertyId]);
   const url = `${billing.url}/v1/properties/${propertyId}/exports/fec?from=${FIRST_DAY}&to=${last}`;
+  const idleMb = await rssMb(billing.pid);
   const { result, peakMb } = await peakRss(billing.pid, () => download(url, token));
   if (result.status !== 200) throw new Error(`FEC export answered ${result.status}`);
   const copySeconds = await psqlCopy(databaseUrl, propertyId);
-  return { seeded, exportedLines: result.lines - 1, seconds: result.seconds, peakMb, bytes: result.bytes, copySeconds };
+  return {
+    seeded,
+    exportedLines: result.lines - 1,
+    seconds: result.seconds,
+    peakMb,
+    idleMb,
+    bytes: result.bytes,
+    copySeconds,
+  };
 }

@@ -3,8 +3,8 @@
 import { Buffer } from 'node:buffer';
 import http from 'node:http';
 
-/** POSTs JSON over kept-alive connections; resolves with status, body text and latency in ms. */
-export function jsonClient(baseUrl, { connections = 64 } = {}) {
+/** Sends JSON over kept-alive connections; resolves with status (0: no answer), body text and latency in ms. */
+export function jsonClient(baseUrl, { connections = 64, timeoutMs = 60_000 } = {}) {
   const url = new URL(baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const request = (method, path, body, headers = {}) =>
@@ -37,7 +37,11 @@ export function jsonClient(baseUrl, { connections = 64 } = {}) {
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      // A request that never answers counts as failed (status 0) instead of holding the bench for ever.
+      req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+      req.on('error', (error) =>
+        resolve({ status: 0, text: error.message, ms: performance.now() - started, at: performance.now() }),
+      );
       if (payload) req.write(payload);
       req.end();
     });

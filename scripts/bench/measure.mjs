@@ -108,6 +108,12 @@ export class CpuMeter {
   }
 }
 
+/** Resident memory of a process now, in MB. */
+export async function rssMb(pid) {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
 /** Peak resident memory of a process while `work` runs, sampled every 20 ms (VmRSS), in MB. */
 export async function peakRss(pid, work) {
   let peak = 0;
