@@ -1,209 +1,192 @@
-// `npm run bench`: what the transactional outbox costs against sending straight to Kafka, measured in one run on
-// the same broker and database (ratios, since these machines are shared and noisy). Not a test: it asserts nothing.
+// `npm run bench`: the event core measured against PostgreSQL and Kafka alone, every ratio from one run (these
+// machines are shared and noisy: the ratios are the figures to compare). Not a test: it asserts nothing.
 //
-//   latency     one event at a time: commit → consumer receives (outbox) vs send → consumer receives (raw producer)
-//   relay drain N committed events (a backlog, as after an outage) until all are received, vs the raw producer
-//               sending the same N messages in batches of the relay's size
-//   end to end  N events committed one transaction each by 8 writers, until all are received
-import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
-import { ensureDatabases, ensureKafka, ensurePostgres, stopKafka } from './infra.mjs';
-import { execOrFail, parseArgs, say } from './lib.mjs';
-
-// Built first, so the figures are those of the current sources.
-await execOrFail('npx', ['turbo', 'run', 'build', '--filter=@frontoffice/platform...', '--output-logs=errors-only']);
-const { createKafka, KafkaProducerService, OutboxRelayService, PlatformMetrics, postgresUrl, runMigrations } =
-  await import('@frontoffice/platform');
+//   system      N one-night bookings at 32 clients through the four built services → bookings/s, p50/p99, CPU ms per
+//               booking per process; baselines: the booking's SQL in pgbench, and in a bare node:http + pg server
+//   latency     open loop, 100 bookings/s for 60 s → HTTP p50/p99, booking → folio visible in billing p50/p99;
+//               baseline: a raw kafkajs produce → consume round trip
+//   full-house  1,000 in-house stays, night audit → every room night posted and the journal batch closed
+//   consumer    events/s on one partition, platform consumer vs raw kafkajs (scripts/bench/consumer.mjs)
+//   fec         FEC export of 1,000,000 journal lines: seconds and peak RSS of billing-bridge
+//   outbox      the transactional outbox vs a raw producer (scripts/bench/outbox.mjs)
+//
+// Options: --only system,latency,...  --bookings N (default 3000)  --clients N (32)  --rate N (100)  --seconds N (60)
+//          --fec-lines N (1000000)  --profile (reservations under node --cpu-prof during the system run)
+import { randomBytes } from 'node:crypto';
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ensureDatabases, ensureKafka, ensurePostgres, ensureTopics, loadServices, stopKafka } from './infra.mjs';
+import { exec, execOrFail, parseArgs, ROOT, say } from './lib.mjs';
+import { fixed, markdownTable, ratio } from './bench/measure.mjs';
+import { PROFILE_DIR, startStack } from './bench/stack.mjs';
 
 const options = parseArgs(process.argv.slice(2));
-const LATENCY_SAMPLES = Number(options.samples ?? 200);
-const THROUGHPUT_EVENTS = Number(options.events ?? 5000);
-const BATCH = 200;
-const DATABASE = 'frontoffice_bench';
-const TOPIC = `frontoffice.bench.${randomUUID().slice(0, 8)}`;
-const databaseUrl = postgresUrl(DATABASE);
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const SECTIONS = ['system', 'latency', 'full-house', 'consumer', 'fec', 'outbox'];
+const only = options.only ? String(options.only).split(',') : SECTIONS;
+const wants = (section) => only.includes(section);
+const BOOKINGS = Number(options.bookings ?? 3000);
+const CLIENTS = Number(options.clients ?? 32);
 
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
-const ms = (value) => `${value.toFixed(1)} ms`;
-
-/** A consumer on the bench topic that resolves a waiter when a given message id arrives. */
-async function receiver(kafka) {
-  const consumer = kafka.consumer({ groupId: `frontoffice-bench-${randomUUID()}` });
-  const waiters = new Map();
-  const arrived = new Map();
-  await consumer.connect();
-  await consumer.subscribe({ topic: TOPIC, fromBeginning: true });
-  const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      const id = message.headers?.id?.toString();
-      const now = performance.now();
-      arrived.set(id, now);
-      waiters.get(id)?.(now);
-    },
-  });
-  await joined;
-  return {
-    waitFor: (id) =>
-      arrived.has(id) ? Promise.resolve(arrived.get(id)) : new Promise((resolve) => waiters.set(id, resolve)),
-    count: () => arrived.size,
-    stop: () => consumer.disconnect(),
-  };
-}
-
-function envelope(id) {
-  return JSON.stringify({
-    id,
-    type: 'bench.measured',
-    version: 1,
-    source: 'reservations',
-    time: new Date().toISOString(),
-    propertyId: randomUUID(),
-    subject: id,
-    correlationId: id,
-    causationId: null,
-    data: { padding: 'x'.repeat(600) },
-  });
-}
-
-async function insertOutboxRow(client, id) {
-  await client.query('BEGIN');
-  await client.query(
-    `INSERT INTO outbox_event (id, topic, message_key, type, envelope, headers) VALUES ($1, $2, $3, 'bench.measured', $4, $5)`,
-    [id, TOPIC, id.slice(0, 8), envelope(id), JSON.stringify({ id, type: 'bench.measured' })],
-  );
-  await client.query(`SELECT pg_notify('frontoffice_outbox', $1)`, [TOPIC]);
-  await client.query('COMMIT');
-}
+/** Rows of the final table: [measure, figure, baseline, ratio]. */
+const rows = [];
+const row = (measure, value, baseline, ratioText) => rows.push([measure, value, baseline, ratioText]);
 
 async function main() {
   await ensurePostgres();
-  await ensureDatabases([DATABASE]);
+  const services = await loadServices();
+  await ensureDatabases(services.map((service) => service.database));
   const { startedLocally } = await ensureKafka();
-  await runMigrations({ DATABASE_URL: databaseUrl }, []);
-  const kafka = createKafka({ brokers, clientId: 'frontoffice-bench' });
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({
-    topics: [{ topic: TOPIC, numPartitions: 6, replicationFactor: 1 }],
-    waitForLeaders: true,
-  });
-
-  const producer = new KafkaProducerService(kafka);
-  const relay = new OutboxRelayService(
-    {
-      databaseUrl,
-      enabled: true,
-      pollIntervalMs: 1000,
-      batchSize: BATCH,
-      retentionHours: 1,
-      lockName: `bench-${TOPIC}`,
-      stepDownAfterMs: 30_000,
-    },
-    producer,
-    new PlatformMetrics(),
-  );
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  const inbox = await receiver(kafka);
+  say('build (turbo)');
+  await execOrFail('npx', ['turbo', 'run', 'build', '--output-logs=errors-only']);
+  await ensureTopics();
+  const { postgresUrl, signDevToken } = await import('@frontoffice/platform');
+  // Services run with NODE_ENV=production (as deployed), which refuses the development secret.
+  const secret = randomBytes(32).toString('hex');
   try {
-    await producer.send([{ topic: TOPIC, key: 'warm', value: envelope(randomUUID()), headers: { id: 'warm-up' } }]);
-    relay.start();
-    await sleep(1000);
-
-    say(`latency: ${LATENCY_SAMPLES} events, one at a time`);
-    const raw = [];
-    const outbox = [];
-    for (let sample = 0; sample < LATENCY_SAMPLES; sample += 1) {
-      const rawId = randomUUID();
-      let started = performance.now();
-      await producer.send([{ topic: TOPIC, key: rawId.slice(0, 8), value: envelope(rawId), headers: { id: rawId } }]);
-      raw.push((await inbox.waitFor(rawId)) - started);
-      const outboxId = randomUUID();
-      started = performance.now();
-      await insertOutboxRow(client, outboxId);
-      outbox.push((await inbox.waitFor(outboxId)) - started);
+    const needsStack = ['system', 'latency', 'full-house', 'fec'].some(wants);
+    if (needsStack) {
+      say(`starting the four services${options.profile ? ' (reservations under --cpu-prof)' : ''}`);
+      const stack = await startStack({ postgresUrl, signDevToken, secret, profile: Boolean(options.profile) });
+      // Ctrl-C or a timeout: never leave the four services running behind.
+      const interrupted = () => void stack.stop().finally(() => process.exit(130));
+      process.once('SIGINT', interrupted);
+      process.once('SIGTERM', interrupted);
+      try {
+        if (wants('system')) await runSystem(stack);
+        if (wants('latency')) await runLatency(stack);
+        if (wants('full-house')) await runFullHouse(stack);
+        if (wants('fec')) await runFec(stack);
+      } finally {
+        await stack.stop();
+      }
+      if (options.profile) say(`CPU profile of reservations written to ${PROFILE_DIR}`);
     }
-
-    say(`throughput: ${THROUGHPUT_EVENTS} events`);
-    const rawIds = Array.from({ length: THROUGHPUT_EVENTS }, () => randomUUID());
-    let started = performance.now();
-    for (let index = 0; index < rawIds.length; index += BATCH) {
-      await producer.send(
-        rawIds
-          .slice(index, index + BATCH)
-          .map((id) => ({ topic: TOPIC, key: id.slice(0, 8), value: envelope(id), headers: { id } })),
-      );
+    if (wants('consumer')) await runConsumer();
+    if (wants('outbox')) {
+      say('outbox vs raw producer');
+      await exec('node', [join(ROOT, 'scripts', 'bench', 'outbox.mjs')]);
     }
-    await inbox.waitFor(rawIds.at(-1));
-    await Promise.all(rawIds.map((id) => inbox.waitFor(id)));
-    const rawSeconds = (performance.now() - started) / 1000;
-
-    // The relay alone: a backlog committed at once (as after a Kafka outage) drained to the broker.
-    const backlogIds = Array.from({ length: THROUGHPUT_EVENTS }, () => randomUUID());
-    await client.query('BEGIN');
-    for (let index = 0; index < backlogIds.length; index += 500) {
-      const ids = backlogIds.slice(index, index + 500);
-      await client.query(
-        `INSERT INTO outbox_event (id, topic, message_key, type, envelope, headers)
-         SELECT id, $2, left(id::text, 8), 'bench.measured', envelope::jsonb, json_build_object('id', id, 'type', 'bench.measured')
-           FROM unnest($1::uuid[], $3::text[]) AS rows(id, envelope)`,
-        [ids, TOPIC, ids.map(envelope)],
-      );
-    }
-    await client.query(`SELECT pg_notify('frontoffice_outbox', $1)`, [TOPIC]);
-    started = performance.now();
-    await client.query('COMMIT');
-    await Promise.all(backlogIds.map((id) => inbox.waitFor(id)));
-    const relaySeconds = (performance.now() - started) / 1000;
-
-    // Services writing: one transaction per event from WRITERS connections at once, until all are received.
-    const WRITERS = 8;
-    const writers = await Promise.all(
-      Array.from({ length: WRITERS }, async () => {
-        const writer = new pg.Client({ connectionString: databaseUrl });
-        await writer.connect();
-        return writer;
-      }),
-    );
-    const outboxIds = Array.from({ length: THROUGHPUT_EVENTS }, () => randomUUID());
-    started = performance.now();
-    await Promise.all(
-      writers.map(async (writer, slot) => {
-        for (let index = slot; index < outboxIds.length; index += WRITERS)
-          await insertOutboxRow(writer, outboxIds[index]);
-      }),
-    );
-    const committedSeconds = (performance.now() - started) / 1000;
-    await Promise.all(outboxIds.map((id) => inbox.waitFor(id)));
-    const outboxSeconds = (performance.now() - started) / 1000;
-    await Promise.all(writers.map((writer) => writer.end()));
-
-    const rawRate = THROUGHPUT_EVENTS / rawSeconds;
-    const relayRate = THROUGHPUT_EVENTS / relaySeconds;
-    const outboxRate = THROUGHPUT_EVENTS / outboxSeconds;
-    console.log(`
-Outbox vs raw Kafka producer (same broker, same run)
-  latency p50   outbox ${ms(percentile(outbox, 50))}   raw ${ms(percentile(raw, 50))}   ratio ${(percentile(outbox, 50) / percentile(raw, 50)).toFixed(2)}
-  latency p95   outbox ${ms(percentile(outbox, 95))}   raw ${ms(percentile(raw, 95))}   ratio ${(percentile(outbox, 95) / percentile(raw, 95)).toFixed(2)}
-  relay drain   outbox ${relayRate.toFixed(0)} events/s   raw producer ${rawRate.toFixed(0)} events/s   ratio ${(relayRate / rawRate).toFixed(2)}   (${THROUGHPUT_EVENTS} committed events, batches of ${BATCH})
-  end to end    ${outboxRate.toFixed(0)} events/s with ${WRITERS} writers, one transaction per event (commits alone ${(THROUGHPUT_EVENTS / committedSeconds).toFixed(0)}/s): ratio to raw ${(outboxRate / rawRate).toFixed(2)}
-`);
   } finally {
-    await relay.stop({ drain: false });
-    await inbox.stop();
-    await producer.onApplicationShutdown();
-    await client.query('DELETE FROM outbox_event').catch(() => undefined);
-    await client.end();
-    await admin.deleteTopics({ topics: [TOPIC] }).catch(() => undefined);
-    await admin.disconnect();
     if (startedLocally) await stopKafka();
   }
+  console.log(`\n${markdownTable(['measure', 'figure', 'baseline (same run)', 'ratio'], rows)}\n`);
+}
+
+async function runSystem(stack) {
+  const { systemBench } = await import('./bench/system.mjs');
+  say(`system: ${BOOKINGS} bookings from ${CLIENTS} clients`);
+  const system = await systemBench(stack, { bookings: BOOKINGS, clients: CLIENTS });
+  row(
+    `bookings/s, ${CLIENTS} clients, closed loop (vs pgbench, same SQL)`,
+    fixed(system.perSecond, 0),
+    `${fixed(system.pgbench.perSecond, 0)} (pgbench)`,
+    ratio(system.perSecond, system.pgbench.perSecond),
+  );
+  row(
+    `bookings/s (vs bare node:http + pg, same SQL)`,
+    fixed(system.perSecond, 0),
+    `${fixed(system.bare.perSecond, 0)} (bare node)`,
+    ratio(system.perSecond, system.bare.perSecond),
+  );
+  row(
+    'booking latency p50 / p99, ms (closed loop: throughput-bound)',
+    `${fixed(system.p50)} / ${fixed(system.p99)}`,
+    `${fixed(system.bare.p50)} / ${fixed(system.bare.p99)} (bare node); ${fixed(system.pgbench.meanMs)} mean (pgbench)`,
+    ratio(system.p99, system.bare.p99),
+  );
+  const total = Object.values(system.cpuPerBooking).reduce((sum, ms) => sum + ms, 0);
+  for (const [name, ms] of Object.entries(system.cpuPerBooking))
+    row(`CPU ms per booking: ${name}`, fixed(ms, 2), '', '');
+  row('CPU ms per booking: all processes', fixed(total, 2), 'target 8', ratio(total, 8));
+  return system;
+}
+
+async function runLatency(stack) {
+  const { kafkaRoundTrip, latencyBench } = await import('./bench/latency.mjs');
+  const { createKafka } = await import('@frontoffice/platform');
+  const rate = Number(options.rate ?? 100);
+  const seconds = Number(options.seconds ?? 60);
+  say(`latency: open loop, ${rate} bookings/s for ${seconds} s; then raw kafkajs round trips`);
+  const latency = await latencyBench(stack, { rate, seconds });
+  const kafka = await kafkaRoundTrip({ createKafka });
+  row(
+    `bookings/s achieved at ${rate}/s offered (open loop)`,
+    fixed(latency.achieved, 0),
+    `${rate} offered`,
+    ratio(latency.achieved, rate),
+  );
+  if (latency.failed > 0) row('bookings failed or unanswered within 30 s (open loop)', String(latency.failed), '', '');
+  row(
+    'HTTP booking p50 / p99, ms (open loop)',
+    `${fixed(latency.httpP50)} / ${fixed(latency.httpP99)}`,
+    'target p99 100',
+    ratio(latency.httpP99, 100),
+  );
+  row(
+    'booking → folio visible in billing p50 / p99, ms',
+    `${fixed(latency.folioP50)} / ${fixed(latency.folioP99)}`,
+    `${fixed(kafka.p50)} / ${fixed(kafka.p99)} (raw kafkajs produce → consume)`,
+    ratio(latency.folioP99, kafka.p99),
+  );
+}
+
+async function runFullHouse(stack) {
+  const { fullHouseBench } = await import('./bench/full-house.mjs');
+  const stays = Number(options.stays ?? 1000);
+  say(`full house: ${stays} stays checked in, then the night audit`);
+  const house = await fullHouseBench(stack, { stays, clients: CLIENTS });
+  row(`full house (${house.inHouse} in house): night audit answered, s`, fixed(house.auditMs / 1000, 2), '', '');
+  row(
+    'full house: every room night posted in billing, s',
+    fixed(house.postedMs / 1000, 2),
+    'target 5',
+    ratio(house.postedMs / 1000, 5),
+  );
+  row(
+    'full house: journal batch closed in billing, s',
+    fixed(house.closedMs / 1000, 2),
+    'target 5',
+    ratio(house.closedMs / 1000, 5),
+  );
+}
+
+async function runFec(stack) {
+  const { fecBench } = await import('./bench/fec.mjs');
+  const lines = Number(options['fec-lines'] ?? 1_000_000);
+  say(`FEC: seeding ${lines} journal lines, then the export`);
+  const fec = await fecBench(stack, { lines });
+  row(
+    `FEC export, ${fec.exportedLines} lines (${fixed(fec.bytes / 1e6, 0)} MB), s`,
+    fixed(fec.seconds, 2),
+    `${fixed(fec.copySeconds, 2)} (psql \\copy, same query)`,
+    ratio(fec.seconds, fec.copySeconds),
+  );
+  row(
+    'FEC export: peak RSS of billing-bridge, MB (target 256)',
+    fixed(fec.peakMb, 0),
+    `${fixed(fec.idleMb, 0)} (same process before the export)`,
+    ratio(fec.peakMb, fec.idleMb),
+  );
+}
+
+async function runConsumer() {
+  const file = join(ROOT, 'scripts', 'bench', 'consumer.mjs');
+  try {
+    await access(file);
+  } catch {
+    say('consumer: skipped (scripts/bench/consumer.mjs arrives with the batched consumer)');
+    return;
+  }
+  const { benchConsumer } = await import(file);
+  const events = Number(options.events ?? 5000);
+  say(`consumer: ${events} events on one partition`);
+  const { platformPerSec, rawPerSec } = await benchConsumer({ events });
+  row(
+    'consumer events/s, one partition, one row per event',
+    fixed(platformPerSec, 0),
+    `${fixed(rawPerSec, 0)} (raw kafkajs)`,
+    ratio(platformPerSec, rawPerSec),
+  );
 }
 
 main().catch((error) => {

@@ -16,6 +16,8 @@ export * from './http/problem.filter';
 export * from './http/validation';
 export * from './http/pagination';
 export * from './idempotency/idempotency.interceptor';
+export * from './idempotency/idempotency-claim';
+export * from './idempotency/platform-data-source';
 export * from './messaging/dead-letter';
 export * from './messaging/dlq-tools';
 export * from './messaging/event-context';

@@ -17,6 +17,7 @@ import { ShutdownState } from './health/shutdown-state';
 import { ProblemDetailsFilter } from './http/problem.filter';
 import { createValidationPipe } from './http/validation';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { PlatformDataSource } from './idempotency/platform-data-source';
 import { PlatformLoggerModule } from './logging/logger.module';
 import { InboxEventEntity } from './messaging/inbox-event.entity';
 import { createKafka } from './messaging/kafka-client';
@@ -57,17 +58,21 @@ export class PlatformModule implements NestModule {
       module: PlatformModule,
       imports: [
         PlatformLoggerModule.forService(service, env.LOG_LEVEL),
-        TypeOrmModule.forRoot({
-          type: 'postgres',
-          url: env.DATABASE_URL,
-          entities: [OutboxEventEntity, InboxEventEntity, ...(options.entities as Function[])],
-          migrations: [MessagingSchema1764400000000, OutboxParking1764650000000, ...(options.migrations as Function[])],
-          migrationsRun: env.DB_MIGRATIONS_RUN,
-          migrationsTransactionMode: 'each',
-          synchronize: false,
-          extra: { max: env.DATABASE_POOL_SIZE, application_name: service },
-          retryAttempts: 5,
-          retryDelay: 1000,
+        TypeOrmModule.forRootAsync({
+          // Transactions carry the request's Idempotency-Key record (see PlatformDataSource).
+          dataSourceFactory: (dataSourceOptions) => new PlatformDataSource(dataSourceOptions!).initialize(),
+          useFactory: () => ({
+            type: 'postgres',
+            url: env.DATABASE_URL,
+            entities: [OutboxEventEntity, InboxEventEntity, ...(options.entities as Function[])],
+            migrations: [MessagingSchema1764400000000, OutboxParking1764650000000, ...(options.migrations as Function[])],
+            migrationsRun: env.DB_MIGRATIONS_RUN,
+            migrationsTransactionMode: 'each',
+            synchronize: false,
+            extra: { max: env.DATABASE_POOL_SIZE, application_name: service },
+            retryAttempts: 5,
+            retryDelay: 1000,
+          }),
         }),
         JwtModule.register({}),
         TerminusModule.forRoot({ logger: false }),

@@ -59,6 +59,7 @@ export class InventoryService {
     assertInTransaction(manager);
     const dates = lockOrder(nights);
     if (dates.length === 0) return;
+    if (!options.groupBlockId) return this.holdGeneral(manager, propertyId, roomTypeId, dates);
     const fromBlock = options.groupBlockId
       ? await this.pickUpFromBlock(manager, options.groupBlockId, roomTypeId, dates)
       : new Set<string>();
@@ -86,6 +87,37 @@ export class InventoryService {
         WHERE room_type_id = $1 AND date = ANY($2::date[])`,
       [roomTypeId, dates, [...fromBlock]],
     );
+  }
+
+  /**
+   * The booking hot path in one statement: creates missing night rows, or locks existing ones (in date order, like
+   * every other lock here) and re-checks capacity on the locked row version before counting the room. A night that
+   * has no room left comes back missing from RETURNING, and the caller's transaction rolls back with 409.
+   */
+  private async holdGeneral(manager: EntityManager, propertyId: string, roomTypeId: string, dates: string[]) {
+    const held = (await manager.query(
+      `WITH capacity AS (
+         SELECT d.date,
+                greatest(0, type.rooms - (SELECT count(*) FROM room r
+                  WHERE r.room_type_id = $2 AND r.out_of_order_from IS NOT NULL AND r.out_of_order_from <= d.date
+                    AND (r.out_of_order_to IS NULL OR r.out_of_order_to >= d.date))) + type.allowance AS sellable
+           FROM unnest($3::date[]) AS d(date),
+                (SELECT (SELECT count(*) FROM room r WHERE r.room_type_id = $2) AS rooms, t.overbooking_allowance AS allowance
+                   FROM room_type t WHERE t.id = $2 AND t.property_id = $1) AS type)
+       INSERT INTO inventory_night AS night (property_id, room_type_id, date, booked)
+       SELECT $1, $2, c.date, 1 FROM capacity c WHERE c.sellable >= 1 ORDER BY c.date
+       ON CONFLICT (room_type_id, date) DO UPDATE SET booked = night.booked + 1, updated_at = now()
+         WHERE night.booked + night.blocked < (SELECT c.sellable FROM capacity c WHERE c.date = night.date)
+       RETURNING night.date::text AS date`,
+      [propertyId, roomTypeId, dates],
+    )) as { date: string }[];
+    if (held.length === dates.length) return;
+    const got = new Set(held.map((row) => row.date));
+    const short = dates.find((date) => !got.has(date))!;
+    throw new ConflictError('sold-out', `No room of this type is left for the night of ${short}`, {
+      roomTypeId,
+      date: short,
+    });
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReservationChange } from '@frontoffice/contracts';
 import {
@@ -14,9 +15,8 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { GuestsService } from '../guests/guests.service';
 import { InventoryService } from '../inventory/inventory.service';
-import { totalOf } from '../properties/pricing';
+import { priceNights, totalOf } from '../properties/pricing';
 import { PropertiesService } from '../properties/properties.service';
-import { PropertyEntity } from '../properties/property.entity';
 import { RatePlansService } from '../properties/rate-plans.service';
 import { RoomTypeEntity } from '../properties/room-type.entity';
 import { assertTransition } from './reservation-status';
@@ -27,6 +27,7 @@ import {
   SearchReservationsQuery,
   UpdateReservationDto,
 } from './reservations.dto';
+import { NewReservationRow, reservationsRepository } from './reservations.repository';
 import { confirmationNumber, stayNights } from './stay';
 import { planChange } from './stay-change';
 
@@ -92,6 +93,15 @@ function releasedStay(reservation: ReservationEntity) {
   };
 }
 
+/** Where and at what price a new booking stays, before its inventory is held. */
+interface BookedStay {
+  currency: string;
+  roomTypeId: string;
+  groupBlockId: string | null;
+  ratePlanId: string | null;
+  nights: { date: string; amountMinor: number }[];
+}
+
 interface GroupBlockRow {
   id: string;
   room_type_id: string;
@@ -131,50 +141,51 @@ export class ReservationsService {
       throw new BusinessRuleViolation('stay-too-long', `A stay is at most ${MAX_STAY_NIGHTS} nights`, 'departure');
     }
     const book = async (manager: EntityManager): Promise<ReservationView> => {
-      const property = await this.properties.get(propertyId, manager);
-      this.assertNotPast(property, input.arrival, 'arrival');
-      const roomType = await this.roomType(manager, propertyId, input.roomTypeId);
-      const children = input.children ?? 0;
-      this.assertOccupancy(roomType, input.adults, children);
-      const block = input.groupBlockId
-        ? await this.groupBlock(manager, propertyId, input.groupBlockId, roomType.id)
-        : undefined;
-      const priced = await this.ratePlans.priceStay(
-        manager,
-        roomType,
-        nightDates,
-        input.ratePlanId ?? block?.rate_plan_id ?? undefined,
-      );
+      const stay = input.groupBlockId
+        ? await this.groupStay(manager, propertyId, input, nightDates)
+        : await this.plainStay(manager, propertyId, input, nightDates);
       const guest = await this.guests.resolveForBooking(manager, propertyId, input.guest, principal);
       // Last before the writes: the inventory rows stay locked until commit, so as little as possible runs after.
-      await this.inventory.hold(manager, propertyId, roomType.id, nightDates, { groupBlockId: block?.id });
-      const reservation = await manager.save(
-        manager.create(ReservationEntity, {
-          propertyId,
-          confirmationNumber: confirmationNumber(),
-          status: 'confirmed',
-          roomTypeId: roomType.id,
-          arrival: input.arrival,
-          departure: input.departure,
-          adults: input.adults,
-          children,
-          guestId: guest.guestId,
-          guestFirstName: guest.firstName,
-          guestLastName: guest.lastName,
-          guestEmail: input.guest.email ?? null,
-          guestPhone: input.guest.phone ?? null,
-          guestLanguage: guest.language ?? input.guest.language ?? null,
-          guestVipLevel: guest.vipLevel,
-          source: input.source ?? null,
-          notes: input.notes ?? null,
-          currency: property.currency,
-          totalPriceMinor: totalOf(priced.nights),
-          nights: priced.nights,
-          groupBlockId: block?.id ?? null,
-          ratePlanId: priced.ratePlanId,
-          createdBy: principal.sub,
-        }),
-      );
+      await this.inventory.hold(manager, propertyId, stay.roomTypeId, nightDates, {
+        groupBlockId: stay.groupBlockId ?? undefined,
+      });
+      const row: NewReservationRow = {
+        id: randomUUID(),
+        propertyId,
+        confirmationNumber: confirmationNumber(),
+        roomTypeId: stay.roomTypeId,
+        arrival: input.arrival,
+        departure: input.departure,
+        adults: input.adults,
+        children: input.children ?? 0,
+        guestId: guest.guestId,
+        guestFirstName: guest.firstName,
+        guestLastName: guest.lastName,
+        guestEmail: input.guest.email ?? null,
+        guestPhone: input.guest.phone ?? null,
+        guestLanguage: guest.language ?? input.guest.language ?? null,
+        guestVipLevel: guest.vipLevel,
+        source: input.source ?? null,
+        notes: input.notes ?? null,
+        currency: stay.currency,
+        totalPriceMinor: totalOf(stay.nights),
+        nights: stay.nights,
+        groupBlockId: stay.groupBlockId,
+        ratePlanId: stay.ratePlanId,
+        createdBy: principal.sub,
+      };
+      await reservationsRepository.insert(manager, row);
+      const reservation = Object.assign(new ReservationEntity(), row, {
+        status: 'confirmed' as const,
+        roomId: null,
+        checkedInAt: null,
+        checkedOutAt: null,
+        cancelledAt: null,
+        cancelReason: null,
+        cancelledBy: null,
+        noShowOn: null,
+        version: 1,
+      });
       const view = toReservationView(reservation);
       await this.outbox.publish(manager, 'reservation.created', {
         propertyId,
@@ -198,6 +209,66 @@ export class ReservationsService {
       return view;
     };
     return within ? book(within) : this.dataSource.transaction(book);
+  }
+
+  /** A booking on general inventory: everything it reads comes back in one query. */
+  private async plainStay(
+    manager: EntityManager,
+    propertyId: string,
+    input: CreateReservationDto,
+    nightDates: string[],
+  ): Promise<BookedStay> {
+    const context = await reservationsRepository.bookingContext(
+      manager,
+      propertyId,
+      input.roomTypeId,
+      nightDates,
+      input.ratePlanId ?? null,
+    );
+    if (!context.propertyFound) throw new NotFoundError('property', propertyId);
+    this.assertNotPast(context, input.arrival, 'arrival');
+    const roomType = context.roomType;
+    if (!roomType) throw new NotFoundError('room-type', input.roomTypeId);
+    this.assertOccupancy(roomType, input.adults, input.children ?? 0);
+    if (input.ratePlanId && !context.ratePlan) throw new NotFoundError('rate-plan', input.ratePlanId);
+    const plan = context.ratePlan;
+    return {
+      currency: context.currency,
+      roomTypeId: roomType.id,
+      groupBlockId: null,
+      ratePlanId: plan?.id ?? null,
+      nights: priceNights(nightDates, {
+        nightlyMinor: plan?.nightlyMinor ?? roomType.baseRateMinor,
+        overrides: plan?.overrides,
+      }),
+    };
+  }
+
+  /** A booking picked up from a group block: priced on the block's rate plan unless the booking names one. */
+  private async groupStay(
+    manager: EntityManager,
+    propertyId: string,
+    input: CreateReservationDto,
+    nightDates: string[],
+  ): Promise<BookedStay> {
+    const property = await this.properties.get(propertyId, manager);
+    this.assertNotPast(property, input.arrival, 'arrival');
+    const roomType = await this.roomType(manager, propertyId, input.roomTypeId);
+    this.assertOccupancy(roomType, input.adults, input.children ?? 0);
+    const block = await this.groupBlock(manager, propertyId, input.groupBlockId!, roomType.id);
+    const priced = await this.ratePlans.priceStay(
+      manager,
+      roomType,
+      nightDates,
+      input.ratePlanId ?? block.rate_plan_id ?? undefined,
+    );
+    return {
+      currency: property.currency,
+      roomTypeId: roomType.id,
+      groupBlockId: block.id,
+      ratePlanId: priced.ratePlanId,
+      nights: priced.nights,
+    };
   }
 
   async get(propertyId: string, reservationId: string): Promise<ReservationView> {
@@ -439,7 +510,7 @@ export class ReservationsService {
     return room?.room_type_id ?? reservation.roomTypeId;
   }
 
-  private assertNotPast(property: PropertyEntity, date: string, field: string): void {
+  private assertNotPast(property: { businessDate: string }, date: string, field: string): void {
     if (date < property.businessDate) {
       throw new BusinessRuleViolation(
         'date-in-past',
@@ -449,7 +520,7 @@ export class ReservationsService {
     }
   }
 
-  private assertOccupancy(roomType: RoomTypeEntity, adults: number, children: number): void {
+  private assertOccupancy(roomType: { code: string; maxOccupancy: number }, adults: number, children: number): void {
     if (adults + children > roomType.maxOccupancy) {
       throw new BusinessRuleViolation(
         'over-occupancy',

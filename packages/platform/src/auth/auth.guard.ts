@@ -7,7 +7,8 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
+import { JwtService, JwtVerifyOptions } from '@nestjs/jwt';
+import { createPublicKey, createSecretKey, KeyObject } from 'node:crypto';
 import type { StaffRole } from '@frontoffice/contracts';
 import type { Request } from 'express';
 import { PUBLIC_ROUTE, REQUIRED_ROLES } from './decorators';
@@ -17,16 +18,33 @@ import { AUTH_OPTIONS, AuthOptions, verifyOptionsFor } from './auth.options';
 type AuthenticatedRequest = Request & { principal?: Principal };
 
 /**
+ * The verification keys as KeyObjects, built once: given a string, jsonwebtoken parses it again on every request
+ * (first trying, and failing, to read an HMAC secret as a public key), a visible share of a booking's CPU.
+ */
+function withKeyObjects(options: AuthOptions): AuthOptions {
+  const keyed = (verify: JwtVerifyOptions | undefined, key: 'secret' | 'publicKey', make: (k: string) => KeyObject) =>
+    verify && typeof verify[key] === 'string' ? { ...verify, [key]: make(verify[key]) as unknown as string } : verify;
+  return {
+    hs256: keyed(options.hs256, 'secret', (secret) => createSecretKey(Buffer.from(secret))),
+    rs256: keyed(options.rs256, 'publicKey', (publicKey) => createPublicKey(publicKey)),
+  };
+}
+
+/**
  * Global guard: every route needs a valid bearer JWT unless marked @Public(). It enforces the route's roles and that
  * a `:propertyId` in the path is one of the token's properties — a token for property A never touches property B.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly options: AuthOptions;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
-    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
-  ) {}
+    @Inject(AUTH_OPTIONS) options: AuthOptions,
+  ) {
+    this.options = withKeyObjects(options);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;

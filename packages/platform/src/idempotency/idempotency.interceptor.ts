@@ -1,35 +1,36 @@
 import {
   BadRequestException,
   CallHandler,
-  ConflictException,
   ExecutionContext,
   Injectable,
   NestInterceptor,
   UnprocessableEntityException,
 } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
-import { from, Observable, of } from 'rxjs';
+import { from, Observable } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { IdempotencyClaim, idempotencyContext, StoredIdempotentAnswer } from './idempotency-claim';
+import { IdempotencyRecord, idempotencyRecords } from './idempotency.repository';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
-interface StoredResponse {
-  request_hash: string;
-  status_code: number | null;
-  response_body: unknown;
-}
-
 /**
  * Honours `Idempotency-Key` on POST: the first request's answer is stored and every replay gets it back with
  * `Idempotent-Replayed: true`, so a retried booking or refund never happens twice. A key reused for a different
- * request is refused (422); a replay while the first is still running gets 409. Failed requests release the key.
- * Keys are scoped to the caller and the path.
+ * request is refused (422); a replay while the first is still running waits for it and gets its answer. Keys are
+ * scoped to the caller and the path.
+ *
+ * The record is written by the request's first database transaction (see IdempotencyClaim), in the same commit as
+ * the booking, payment or refund it answers: a crash after that commit still replays the answer, and a failure
+ * before it leaves no record, so the retry runs. No extra round trip on the way in: a replay runs the handler,
+ * whose transaction stops at the key. A request that writes nothing in a transaction gets its answer recorded
+ * after it ran.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -51,53 +52,59 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .update(JSON.stringify(request.body ?? null))
       .digest('hex');
 
-    return from(this.claim(scope, key, requestHash)).pipe(
-      mergeMap((stored) => {
-        if (stored) return of(this.replay(stored, requestHash, response));
-        return next.handle().pipe(
-          mergeMap(async (body: unknown) => {
-            await this.dataSource.query(
-              `UPDATE idempotency_record SET status_code = $3, response_body = $4, completed_at = now()
-                WHERE scope = $1 AND idempotency_key = $2`,
-              [scope, key, statusCode, JSON.stringify(body ?? null)],
-            );
-            return body;
-          }),
-          catchError(async (error: unknown) => {
-            await this.dataSource.query('DELETE FROM idempotency_record WHERE scope = $1 AND idempotency_key = $2', [
-              scope,
-              key,
-            ]);
-            throw error;
-          }),
-        );
-      }),
-    );
+    const claim = new IdempotencyClaim(scope, key, requestHash, statusCode);
+    // `handle()` binds the handler to the async context it is called in: the claim travels with the request.
+    return idempotencyContext
+      .run(claim, () => next.handle())
+      .pipe(
+        mergeMap((body: unknown) => from(this.settle(claim, body, response))),
+        catchError((error: unknown) => from(this.onError(claim, error, response))),
+      );
   }
 
-  /** Inserts a pending record; returns the existing one when the key was used before. */
-  private async claim(scope: string, key: string, requestHash: string): Promise<StoredResponse | undefined> {
-    const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO idempotency_record (scope, idempotency_key, request_hash) VALUES ($1, $2, $3)
-       ON CONFLICT DO NOTHING RETURNING scope`,
-      [scope, key, requestHash],
-    );
-    if (inserted.length > 0) return undefined;
-    const rows: StoredResponse[] = await this.dataSource.query(
-      'SELECT request_hash, status_code, response_body FROM idempotency_record WHERE scope = $1 AND idempotency_key = $2',
-      [scope, key],
-    );
-    // Deleted between our insert and select (the first request failed): treat as in progress, the client retries.
-    return rows[0] ?? { request_hash: requestHash, status_code: null, response_body: null };
+  /**
+   * A replay runs the handler again, and its transaction stops at the key (StoredIdempotentAnswer). A replay whose
+   * handler refused before reaching its transaction (the state moved on since: already checked in, sold out) gets
+   * the stored answer too; with no record, the error stands.
+   */
+  private async onError(claim: IdempotencyClaim, error: unknown, response: Response): Promise<unknown> {
+    if (error instanceof StoredIdempotentAnswer) return this.replay(error.record, response);
+    let outcome: Error;
+    try {
+      outcome = await claim.existingAnswer(this.dataSource);
+    } catch {
+      throw error;
+    }
+    if (outcome instanceof StoredIdempotentAnswer) return this.replay(outcome.record, response);
+    if (outcome instanceof UnprocessableEntityException) throw outcome;
+    throw error;
   }
 
-  private replay(stored: StoredResponse, requestHash: string, response: Response): unknown {
-    if (stored.request_hash !== requestHash) {
-      throw new UnprocessableEntityException('This Idempotency-Key was already used for a different request');
+  /** After the handler: the answer is already stored with its transaction unless the route wrote none. */
+  private async settle(claim: IdempotencyClaim, body: unknown, response: Response): Promise<unknown> {
+    const json = JSON.stringify(body ?? null);
+    if (claim.state === 'stored') {
+      // The handler shaped its answer after the transaction: keep what the client actually received.
+      if (json !== claim.storedBody) {
+        await idempotencyRecords.replaceAnswer(this.dataSource, claim.scope, claim.key, claim.statusCode, json);
+      }
+      return body;
     }
-    if (stored.status_code === null) {
-      throw new ConflictException('A request with this Idempotency-Key is still being processed; retry shortly');
-    }
+    const stored = await idempotencyRecords.insertAnswer(
+      this.dataSource,
+      claim.scope,
+      claim.key,
+      claim.requestHash,
+      claim.statusCode,
+      json,
+    );
+    if (stored) return body;
+    const outcome = await claim.existingAnswer(this.dataSource);
+    if (outcome instanceof StoredIdempotentAnswer) return this.replay(outcome.record, response);
+    throw outcome;
+  }
+
+  private replay(stored: IdempotencyRecord, response: Response): unknown {
     response.setHeader('Idempotent-Replayed', 'true');
     return stored.response_body;
   }
