@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { cardNumberProblems } from './card-number';
 import type { FieldProblem } from './problem';
 
 /** Raised by the validation pipe; carries field-level problems for the problem+json body. */
@@ -26,9 +27,24 @@ export function flattenValidationErrors(errors: ValidationError[], parentPath = 
   });
 }
 
+/**
+ * The DTO checks, then one platform rule on every string of every body and query: no payment card number, whatever
+ * the field (a description, a note, a name), so none reaches the database, the journal, the exports or Kafka.
+ */
+export class PlatformValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const result: unknown = await super.transform(value, metadata);
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const problems = cardNumberProblems(result);
+      if (problems.length > 0) throw new RequestValidationException(problems);
+    }
+    return result;
+  }
+}
+
 /** Edge validation for every route: unknown fields refused, payloads transformed into their DTO classes. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new PlatformValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
