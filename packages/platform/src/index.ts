@@ -37,3 +37,5 @@ export * from './database/columns';
 export * from './time/local-calendar';
 export * from './rate-limit/rate-limit';
 export * from './metrics/metrics-server';
+export * from './http/money-input';
+export * from './http/date-span';
