@@ -1,5 +1,11 @@
 import { postgresUrl } from '@frontoffice/platform';
-import { freePort, ServiceProcess, spawnServiceProcess, testToken, waitUntilReady } from '@frontoffice/platform/testing';
+import {
+  freePort,
+  ServiceProcess,
+  spawnServiceProcess,
+  testToken,
+  waitUntilReady,
+} from '@frontoffice/platform/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -88,7 +94,13 @@ async function startControlServer(): Promise<{ url: string; child: ChildProcess 
   );
   const url = `http://127.0.0.1:${port}/`;
   for (let attempt = 0; attempt < 100; attempt += 1) {
-    if (await fetch(url).then(() => true, () => false)) return { url, child };
+    if (
+      await fetch(url).then(
+        () => true,
+        () => false,
+      )
+    )
+      return { url, child };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   child.kill();
@@ -284,7 +296,8 @@ describe(`OpenAPI fuzz of every service (seed ${SEED}, ${REQUESTS_PER_SERVICE} r
     try {
       await Promise.all([...running.values()].map((service) => waitUntilReady(service.url, 90_000)));
     } catch (error) {
-      for (const service of running.values()) console.error(`--- ${service.name}\n${service.output.slice(-30).join('\n')}`);
+      for (const service of running.values())
+        console.error(`--- ${service.name}\n${service.output.slice(-30).join('\n')}`);
       throw error;
     }
     const started = Date.now();

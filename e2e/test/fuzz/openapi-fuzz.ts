@@ -205,6 +205,21 @@ function badCursor(rng: Rng): string {
   ]);
 }
 
+/** Percent-encodes, sending a lone surrogate as the invalid UTF-8 it would be (a hostile value in its own right). */
+function encodeQuery(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return Array.from(text, (char) => {
+      try {
+        return encodeURIComponent(char);
+      } catch {
+        return '%ED%A0%80';
+      }
+    }).join('');
+  }
+}
+
 export class RequestGenerator {
   constructor(
     private readonly document: OpenApiDocument,
@@ -331,7 +346,7 @@ export class RequestGenerator {
       if (parameter === target) {
         const hostile =
           parameter.name === 'cursor' && rng.chance(0.7) ? badCursor(rng) : this.hostile(parameter.schema);
-        value = typeof hostile === 'string' ? hostile : JSON.stringify(hostile) ?? 'undefined';
+        value = typeof hostile === 'string' ? hostile : (JSON.stringify(hostile) ?? 'undefined');
         mutation = `query ${parameter.name}=${value.slice(0, 60)}`;
         if (rng.chance(0.2)) pairs.push([parameter.name, 'second-value']);
       } else {
@@ -344,7 +359,7 @@ export class RequestGenerator {
       pairs.push([rng.pick(['unknownParam', '__proto__', 'constructor[prototype]', 'limit[]']), 'x']);
       mutation ??= 'unknown query parameter';
     }
-    const text = pairs.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`).join('&');
+    const text = pairs.map(([key, value]) => `${encodeQuery(key)}=${encodeQuery(value)}`).join('&');
     return { text, mutation };
   }
 

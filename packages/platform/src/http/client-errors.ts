@@ -16,7 +16,12 @@ const REFUSALS: Record<string, { status: number; title: string; code: string; de
     detail: 'The request was not received in time',
   },
 };
-const MALFORMED = { status: 400, title: 'Bad Request', code: 'malformed-request', detail: 'The request is not valid HTTP' };
+const MALFORMED = {
+  status: 400,
+  title: 'Bad Request',
+  code: 'malformed-request',
+  detail: 'The request is not valid HTTP',
+};
 
 /**
  * Requests that Node's HTTP parser refuses before any framework sees them (a URL beyond the header size limit, a
