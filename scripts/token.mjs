@@ -19,6 +19,12 @@ if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0)) {
   console.error('--ttl must be a positive number of seconds');
   process.exit(2);
 }
+// The services refuse a token that lives longer than AUTH_JWT_MAX_LIFETIME_SECONDS (12 hours by default).
+const maxLifetime = Number(process.env.AUTH_JWT_MAX_LIFETIME_SECONDS || 12 * 3600);
+if (ttl !== undefined && ttl > maxLifetime) {
+  console.error(`--ttl must be at most ${maxLifetime} s (AUTH_JWT_MAX_LIFETIME_SECONDS), or the services refuse it`);
+  process.exit(2);
+}
 console.log(
   signDevToken({
     roles,

@@ -33,12 +33,20 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-/** `YYYY-MM-DD` naming a day that exists: 2026-02-30 has the right shape but is refused. */
+/**
+ * The years a stay, business or report date may fall in. Far enough for birth dates and long-term contracts, near
+ * enough that no range computed from two dates (a year 0000 to 9999 availability query) can stall a service.
+ */
+export const LOCAL_DATE_MIN_YEAR = 1900;
+export const LOCAL_DATE_MAX_YEAR = 2199;
+
+/** `YYYY-MM-DD` naming a day that exists in 1900–2199: 2026-02-30 has the right shape but is refused. */
 export function isLocalDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const match = LOCAL_DATE_PATTERN.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < LOCAL_DATE_MIN_YEAR || year > LOCAL_DATE_MAX_YEAR) return false;
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
@@ -53,7 +61,7 @@ export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value: unknown) => isLocalDate(value),
         defaultMessage: (args?: ValidationArguments) =>
-          `${args?.property ?? 'value'} must be a calendar date formatted YYYY-MM-DD`,
+          `${args?.property ?? 'value'} must be a calendar date formatted YYYY-MM-DD, between ${LOCAL_DATE_MIN_YEAR}-01-01 and ${LOCAL_DATE_MAX_YEAR}-12-31`,
       },
     });
 }

@@ -2,6 +2,7 @@ import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, RequestM
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { ServiceName, TopicName } from '@frontoffice/contracts';
 import type { Kafka } from 'kafkajs';
@@ -30,9 +31,11 @@ import { KAFKA } from './messaging/tokens';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsController } from './metrics/metrics.controller';
 import { PlatformMetrics } from './metrics/platform-metrics';
+import { SERVICE_ENV, SERVICE_NAME } from './platform.tokens';
+import { RateLimitGuard, rateLimitOptions } from './rate-limit/rate-limit';
+import { MetricsServer } from './metrics/metrics-server';
 
-export const SERVICE_ENV = Symbol('SERVICE_ENV');
-export const SERVICE_NAME = Symbol('SERVICE_NAME');
+export { SERVICE_ENV, SERVICE_NAME } from './platform.tokens';
 
 export interface PlatformModuleOptions {
   service: ServiceName;
@@ -76,17 +79,21 @@ export class PlatformModule implements NestModule {
         }),
         JwtModule.register({}),
         TerminusModule.forRoot({ logger: false }),
+        ThrottlerModule.forRoot(rateLimitOptions(env)),
       ],
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: SERVICE_ENV, useValue: env },
         { provide: SERVICE_NAME, useValue: service },
         { provide: AUTH_OPTIONS, useValue: authOptionsFromEnv(env) },
+        // Rate limits first: a flood of unauthenticated requests is refused per address before any token is checked.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         PlatformMetrics,
+        MetricsServer,
         ShutdownState,
         {
           provide: KAFKA,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PAYMENT_METHODS, type Money, type PaymentMethodName } from '@frontoffice/contracts';
-import { ApiMoney, PageQuery } from '@frontoffice/platform';
+import { ApiMoney, HasNoCardNumber, PageQuery } from '@frontoffice/platform';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -14,7 +14,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PositiveMoney } from '../folios/money-input';
-import { HasNoCardNumber } from './card-data';
 
 export class RecordPaymentDto {
   @ApiProperty({ enum: PAYMENT_METHODS })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUtcInstant, Money, SERVICE_CHARGE_TYPES, type ServiceChargeType } from '@frontoffice/contracts';
-import { ApiMoney, PageQuery } from '@frontoffice/platform';
+import { ApiMoney, NonNegativeMoney, PageQuery } from '@frontoffice/platform';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 
@@ -34,11 +34,11 @@ export class CreateBookingDto {
   @IsUUID()
   requestId?: string;
 
-  @ApiMoney({ required: false, description: 'Charged to the guest’s folio (tax included)' })
+  @ApiPropertyOptional({ type: NonNegativeMoney, description: 'Charged to the guest’s folio (tax included)' })
   @IsOptional()
   @IsObject()
   @ValidateNested()
-  @Type(() => Money)
+  @Type(() => NonNegativeMoney)
   price?: Money;
 
   @ApiPropertyOptional({ enum: SERVICE_CHARGE_TYPES, default: 'local_booking' })

@@ -8,7 +8,7 @@ import {
   type CompensationKind,
   type ComplaintCategory,
 } from '@frontoffice/contracts';
-import { ApiMoney, PageQuery } from '@frontoffice/platform';
+import { ApiMoney, NonNegativeMoney, PageQuery } from '@frontoffice/platform';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 
@@ -17,10 +17,13 @@ export class CompensationInputDto {
   @IsIn(COMPENSATION_KINDS)
   kind!: CompensationKind;
 
-  @ApiMoney({ description: 'Positive: the value credited to the guest (a free service is valued too)' })
+  @ApiProperty({
+    type: NonNegativeMoney,
+    description: 'Positive: the value credited to the guest (a free service is valued too)',
+  })
   @IsObject()
   @ValidateNested()
-  @Type(() => Money)
+  @Type(() => NonNegativeMoney)
   amount!: Money;
 
   @ApiProperty({ example: 'One night’s room rate for the noise' })

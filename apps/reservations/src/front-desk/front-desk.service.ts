@@ -9,7 +9,7 @@ import { RoomEntity } from '../properties/room.entity';
 import { assertTransition } from '../reservations/reservation-status';
 import { ReservationEntity } from '../reservations/reservation.entity';
 import { ReservationsService, toReservationView } from '../reservations/reservations.service';
-import { stayNights } from '../reservations/stay';
+import { assertStayDates, stayNights } from '../reservations/stay';
 import { AssignRoomDto, CheckInDto, RoomMoveDto, StayView, WalkInDto } from './front-desk.dto';
 import { checkArrivalWindow, checkAssignment, moveFrom, READY_STATUSES, unusedNights } from './front-desk-rules';
 import type { AssignmentStatus } from './room-assignment.entity';
@@ -52,6 +52,7 @@ export class FrontDeskService {
    */
   async walkIn(propertyId: string, input: WalkInDto, principal: Principal): Promise<StayView> {
     const { roomId, upgrade, ...booking } = input;
+    assertStayDates(booking.arrival, booking.departure);
     // One transaction: the booking, its inventory and the room's check-in commit together or not at all.
     return this.dataSource.transaction(async (manager) => {
       const property = await this.property(manager, propertyId);

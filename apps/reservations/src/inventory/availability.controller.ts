@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { BusinessRuleViolation, NotFoundError, Roles, UuidParam } from '@frontoffice/platform';
+import { assertDateSpan, NotFoundError, Roles, UuidParam } from '@frontoffice/platform';
 import { DataSource } from 'typeorm';
 import { PropertiesService } from '../properties/properties.service';
 import { RatePlansService } from '../properties/rate-plans.service';
@@ -33,11 +33,13 @@ export class AvailabilityController {
     @Param('propertyId', UuidParam) propertyId: string,
     @Query() query: AvailabilityQuery,
   ): Promise<AvailabilityList> {
-    if (query.to <= query.from) throw new BusinessRuleViolation('range-backwards', 'to must be after from', 'to');
+    assertDateSpan(query.from, query.to, {
+      maxDays: MAX_NIGHTS,
+      field: 'to',
+      backwardsMessage: 'to must be after from',
+      tooLongMessage: `At most ${MAX_NIGHTS} nights at a time`,
+    });
     const nights = stayNights(query.from, query.to);
-    if (nights.length > MAX_NIGHTS) {
-      throw new BusinessRuleViolation('range-too-long', `At most ${MAX_NIGHTS} nights at a time`, 'to');
-    }
     const property = await this.properties.get(propertyId);
     const manager = this.dataSource.manager;
     const roomTypes = await manager.find(RoomTypeEntity, {

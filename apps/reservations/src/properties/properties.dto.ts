@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Money } from '@frontoffice/contracts';
-import { ApiMoney } from '@frontoffice/platform';
+import { ApiMoney, NonNegativeMoney } from '@frontoffice/platform';
 import { Type } from 'class-transformer';
 import {
   IsISO31661Alpha2,
   IsISO4217CurrencyCode,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsTimeZone,
@@ -131,9 +132,10 @@ export class CreateRoomTypeDto {
   @Max(20)
   maxOccupancy!: number;
 
-  @ApiMoney({ description: 'Nightly base rate; currency must be the property currency' })
+  @ApiProperty({ type: NonNegativeMoney, description: 'Nightly base rate; currency must be the property currency' })
+  @IsObject()
   @ValidateNested()
-  @Type(() => Money)
+  @Type(() => NonNegativeMoney)
   baseRate!: Money;
 
   @ApiPropertyOptional({
@@ -163,10 +165,11 @@ export class UpdateRoomTypeDto {
   @Max(20)
   maxOccupancy?: number;
 
-  @ApiMoney({ required: false })
+  @ApiPropertyOptional({ type: NonNegativeMoney })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
-  @Type(() => Money)
+  @Type(() => NonNegativeMoney)
   baseRate?: Money;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 500 })

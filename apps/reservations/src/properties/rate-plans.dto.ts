@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsLocalDate, Money } from '@frontoffice/contracts';
-import { ApiMoney } from '@frontoffice/platform';
+import { ApiMoney, NonNegativeMoney } from '@frontoffice/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -20,9 +21,10 @@ export class RatePlanPriceDto {
   @IsUUID()
   roomTypeId!: string;
 
-  @ApiMoney({ description: 'Nightly price; currency must be the property currency' })
+  @ApiProperty({ type: NonNegativeMoney, description: 'Nightly price; currency must be the property currency' })
+  @IsObject()
   @ValidateNested()
-  @Type(() => Money)
+  @Type(() => NonNegativeMoney)
   nightly!: Money;
 }
 
@@ -39,9 +41,10 @@ export class RateOverrideDto {
   @IsLocalDate()
   to!: string;
 
-  @ApiMoney()
+  @ApiProperty({ type: NonNegativeMoney })
+  @IsObject()
   @ValidateNested()
-  @Type(() => Money)
+  @Type(() => NonNegativeMoney)
   nightly!: Money;
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BusinessRuleViolation, ConflictError, NotFoundError } from '@frontoffice/platform';
+import { assertDateSpan, BusinessRuleViolation, ConflictError, NotFoundError } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { datesFrom, NightPrice, priceNights } from './pricing';
 import { PropertyEntity } from './property.entity';
@@ -159,17 +159,14 @@ export class RatePlansService {
   ): Promise<void> {
     for (const [index, override] of overrides.entries()) {
       this.assertCurrency(property, override.nightly.currency, `overrides[${index}].nightly.currency`);
+      assertDateSpan(override.from, override.to, {
+        maxDays: MAX_OVERRIDE_NIGHTS,
+        field: `overrides[${index}].to`,
+        inclusive: true,
+        backwardsMessage: 'to must not be before from',
+        tooLongMessage: `An override covers at most ${MAX_OVERRIDE_NIGHTS} nights`,
+      });
       const dates = datesFrom(override.from, override.to);
-      if (dates.length === 0) {
-        throw new BusinessRuleViolation('range-backwards', 'to must not be before from', `overrides[${index}].to`);
-      }
-      if (dates.length > MAX_OVERRIDE_NIGHTS) {
-        throw new BusinessRuleViolation(
-          'range-too-long',
-          `An override covers at most ${MAX_OVERRIDE_NIGHTS} nights`,
-          `overrides[${index}].to`,
-        );
-      }
       await manager.query(
         `INSERT INTO rate_plan_override (rate_plan_id, room_type_id, date, nightly_minor)
          SELECT $1, $2, d, $4 FROM unnest($3::date[]) AS d

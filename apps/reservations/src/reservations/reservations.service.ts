@@ -28,10 +28,9 @@ import {
   UpdateReservationDto,
 } from './reservations.dto';
 import { NewReservationRow, reservationsRepository } from './reservations.repository';
-import { confirmationNumber, stayNights } from './stay';
+import { assertStayDates, confirmationNumber, stayNights } from './stay';
 import { planChange } from './stay-change';
 
-const MAX_STAY_NIGHTS = 365;
 const DEFAULT_PAGE = 50;
 
 export function toReservationView(reservation: ReservationEntity): ReservationView {
@@ -133,13 +132,8 @@ export class ReservationsService {
     principal: Principal,
     within?: EntityManager,
   ): Promise<ReservationView> {
-    if (input.departure <= input.arrival) {
-      throw new BusinessRuleViolation('departure-not-after-arrival', 'departure must be after arrival', 'departure');
-    }
+    assertStayDates(input.arrival, input.departure);
     const nightDates = stayNights(input.arrival, input.departure);
-    if (nightDates.length > MAX_STAY_NIGHTS) {
-      throw new BusinessRuleViolation('stay-too-long', `A stay is at most ${MAX_STAY_NIGHTS} nights`, 'departure');
-    }
     const book = async (manager: EntityManager): Promise<ReservationView> => {
       const stay = input.groupBlockId
         ? await this.groupStay(manager, propertyId, input, nightDates)
@@ -342,10 +336,8 @@ export class ReservationsService {
           { field: 'departure' },
         );
       }
+      assertStayDates(arrival, departure);
       const newNights = stayNights(arrival, departure);
-      if (newNights.length > MAX_STAY_NIGHTS) {
-        throw new BusinessRuleViolation('stay-too-long', `A stay is at most ${MAX_STAY_NIGHTS} nights`, 'departure');
-      }
       const roomType = await this.roomType(manager, propertyId, roomTypeId);
       const adults = input.adults ?? reservation.adults;
       const children = input.children ?? reservation.children;

@@ -1,9 +1,24 @@
-import { dateRange, daysBetween } from '@frontoffice/platform';
+import { assertDateSpan, dateRange, daysBetween } from '@frontoffice/platform';
 
 /**
  * Stay arithmetic on property-local calendar dates. Dates are handled as plain calendar days (never instants), so
  * a daylight-saving change can neither add nor lose a night.
  */
+
+/** The longest stay one booking may hold. */
+export const MAX_STAY_NIGHTS = 365;
+
+/** Departure after arrival, and no longer than a year: checked on the two dates, before any night is listed. */
+export function assertStayDates(arrival: string, departure: string): void {
+  assertDateSpan(arrival, departure, {
+    maxDays: MAX_STAY_NIGHTS,
+    field: 'departure',
+    backwardsCode: 'departure-not-after-arrival',
+    backwardsMessage: 'departure must be after arrival',
+    tooLongCode: 'stay-too-long',
+    tooLongMessage: `A stay is at most ${MAX_STAY_NIGHTS} nights`,
+  });
+}
 
 /** The nights of a stay: arrival included, departure excluded. */
 export function stayNights(arrival: string, departure: string): string[] {

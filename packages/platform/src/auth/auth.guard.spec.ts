@@ -24,9 +24,10 @@ const { publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY } = generateKeyPairSync('
 });
 
 const HS256_ONLY: AuthOptions = { hs256: { secret: SECRET, algorithms: ['HS256'] } };
+const IDP = { issuer: 'https://idp.example', audience: 'frontoffice' };
 const WITH_RS256: AuthOptions = {
   ...HS256_ONLY,
-  rs256: { publicKey: PUBLIC_KEY, algorithms: ['RS256'] },
+  rs256: { publicKey: PUBLIC_KEY, algorithms: ['RS256'], ...IDP },
 };
 
 class ReservationsController {
@@ -119,6 +120,13 @@ describe('verifyOptionsFor', () => {
     expect(verifyOptionsFor(WITH_RS256, 'HS256')).toBe(WITH_RS256.hs256);
   });
 
+  it('has nothing for an RS256 token when the key comes without issuer and audience checks', () => {
+    expect(verifyOptionsFor({ rs256: { publicKey: PUBLIC_KEY, algorithms: ['RS256'] } }, 'RS256')).toBeUndefined();
+    expect(
+      verifyOptionsFor({ rs256: { publicKey: PUBLIC_KEY, algorithms: ['RS256'], issuer: IDP.issuer } }, 'RS256'),
+    ).toBeUndefined();
+  });
+
   it('has nothing for an RS256 token when no public key is configured', () => {
     expect(verifyOptionsFor(HS256_ONLY, 'RS256')).toBeUndefined();
   });
@@ -141,7 +149,11 @@ describe('authOptionsFromEnv', () => {
   }
 
   it('only configures HS256 without a public key', () => {
-    expect(authOptionsFromEnv(env({}))).toEqual({ hs256: { secret: SECRET, algorithms: ['HS256'] } });
+    expect(authOptionsFromEnv(env({}))).toEqual({
+      hs256: { secret: SECRET, algorithms: ['HS256'], clockTolerance: 30 },
+      maxLifetimeSeconds: 12 * 3600,
+      clockToleranceSeconds: 30,
+    });
   });
 
   it('turns HS256 off in production while the secret is still the public development one', () => {
@@ -150,7 +162,7 @@ describe('authOptionsFromEnv', () => {
     );
     expect(options.hs256).toBeUndefined();
     expect(verifyOptionsFor(options, 'HS256')).toBeUndefined();
-    expect(options.rs256).toEqual({ publicKey: PUBLIC_KEY, algorithms: ['RS256'] });
+    expect(options.rs256).toEqual({ publicKey: PUBLIC_KEY, algorithms: ['RS256'], clockTolerance: 30 });
   });
 
   it('adds RS256 with the public key, and issuer/audience to both when set', () => {
@@ -162,9 +174,18 @@ describe('authOptionsFromEnv', () => {
       }),
     );
     expect(options).toEqual({
-      hs256: { secret: SECRET, algorithms: ['HS256'], issuer: 'https://idp.example', audience: 'frontoffice' },
-      rs256: { publicKey: PUBLIC_KEY, algorithms: ['RS256'], issuer: 'https://idp.example', audience: 'frontoffice' },
+      hs256: { secret: SECRET, algorithms: ['HS256'], clockTolerance: 30, ...IDP },
+      rs256: { publicKey: PUBLIC_KEY, algorithms: ['RS256'], clockTolerance: 30, ...IDP },
+      maxLifetimeSeconds: 12 * 3600,
+      clockToleranceSeconds: 30,
     });
+  });
+
+  it('turns HS256 off in production for every secret published in the repository', () => {
+    const options = authOptionsFromEnv(
+      env({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'compose-local-insecure-secret-change-me' }),
+    );
+    expect(options.hs256).toBeUndefined();
   });
 });
 
@@ -295,12 +316,97 @@ describe('AuthGuard', () => {
     });
   });
 
+  describe('lifetime', () => {
+    const claims = { roles: ['admin'], properties: ['*'] };
+
+    it('refuses a token without exp, however well signed', async () => {
+      const token = sign(claims, SECRET, { algorithm: 'HS256', subject: 'forever' });
+      const error = await rejection(
+        guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, { headers: bearer(token) })),
+      );
+      expect(error).toBeInstanceOf(UnauthorizedException);
+      expect(error.message).toMatch(/no expiry \(exp\)/);
+    });
+
+    it('refuses a token living longer than the configured maximum', async () => {
+      const token = sign(claims, SECRET, { algorithm: 'HS256', subject: 'u', expiresIn: 3601 });
+      const error = await rejection(
+        guardWith({ ...HS256_ONLY, maxLifetimeSeconds: 3600, clockToleranceSeconds: 0 }).canActivate(
+          contextFor(ReservationsController, listHandler, { headers: bearer(token) }),
+        ),
+      );
+      expect(error).toBeInstanceOf(UnauthorizedException);
+      expect(error.message).toMatch(/longer than the allowed 3600 s/);
+      const fine = sign(claims, SECRET, { algorithm: 'HS256', subject: 'u', expiresIn: 3600 });
+      await expect(
+        guardWith({ ...HS256_ONLY, maxLifetimeSeconds: 3600 }).canActivate(
+          contextFor(ReservationsController, listHandler, { headers: bearer(fine) }),
+        ),
+      ).resolves.toBe(true);
+    });
+
+    it('caps a token without iat by its remaining time', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const token = sign({ ...claims, exp: now + 48 * 3600 }, SECRET, {
+        algorithm: 'HS256',
+        subject: 'u',
+        noTimestamp: true,
+      });
+      const error = await rejection(
+        guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, { headers: bearer(token) })),
+      );
+      expect(error.message).toMatch(/longer than the allowed 43200 s/);
+    });
+
+    it('refuses a token issued in the future beyond the clock tolerance', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const token = sign({ ...claims, iat: now + 600, exp: now + 900 }, SECRET, { algorithm: 'HS256', subject: 'u' });
+      const error = await rejection(
+        guardWith(HS256_ONLY).canActivate(contextFor(ReservationsController, listHandler, { headers: bearer(token) })),
+      );
+      expect(error.message).toMatch(/issued in the future/);
+    });
+
+    it('tolerates the configured clock difference on exp, and no more', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const justExpired = sign({ ...claims, iat: now - 300, exp: now - 10 }, SECRET, {
+        algorithm: 'HS256',
+        subject: 'u',
+      });
+      const options: AuthOptions = { hs256: { ...HS256_ONLY.hs256, clockTolerance: 30 }, clockToleranceSeconds: 30 };
+      await expect(
+        guardWith(options).canActivate(
+          contextFor(ReservationsController, listHandler, { headers: bearer(justExpired) }),
+        ),
+      ).resolves.toBe(true);
+      const longExpired = sign({ ...claims, iat: now - 300, exp: now - 60 }, SECRET, {
+        algorithm: 'HS256',
+        subject: 'u',
+      });
+      const error = await rejection(
+        guardWith(options).canActivate(
+          contextFor(ReservationsController, listHandler, { headers: bearer(longExpired) }),
+        ),
+      );
+      expect(error.message).toMatch(/jwt expired/);
+    });
+
+    it('mints dev tokens that always expire', () => {
+      const payload = JSON.parse(Buffer.from(devToken(['front_desk']).split('.')[1]!, 'base64url').toString()) as {
+        iat: number;
+        exp: number;
+      };
+      expect(payload.exp - payload.iat).toBe(12 * 3600);
+    });
+  });
+
   describe('RS256', () => {
     const rsToken = (): string =>
       sign({ roles: ['front_desk'], properties: [PROPERTY_A] }, PRIVATE_KEY, {
         algorithm: 'RS256',
         subject: 'idp-user',
         expiresIn: 300,
+        ...IDP,
       });
 
     it('verifies an RS256 token with the configured public key', async () => {
@@ -309,6 +415,27 @@ describe('AuthGuard', () => {
         guardWith(WITH_RS256).canActivate(contextFor(ReservationsController, listHandler, request)),
       ).resolves.toBe(true);
       expect(request.principal).toEqual({ sub: 'idp-user', roles: ['front_desk'], properties: [PROPERTY_A] });
+    });
+
+    it('refuses an RS256 token from the same identity provider issued for another audience or issuer', async () => {
+      for (const claims of [
+        { issuer: IDP.issuer, audience: 'another-app' },
+        { issuer: 'https://other-idp.example', audience: IDP.audience },
+      ]) {
+        const token = sign({ roles: ['front_desk'], properties: [PROPERTY_A] }, PRIVATE_KEY, {
+          algorithm: 'RS256',
+          subject: 'idp-user',
+          expiresIn: 300,
+          ...claims,
+        });
+        const error = await rejection(
+          guardWith(WITH_RS256).canActivate(
+            contextFor(ReservationsController, listHandler, { headers: bearer(token) }),
+          ),
+        );
+        expect(error).toBeInstanceOf(UnauthorizedException);
+        expect(error.message).toMatch(/jwt (audience|issuer) invalid/);
+      }
     });
 
     it('refuses an RS256 token when no public key is configured', async () => {
@@ -331,6 +458,7 @@ describe('AuthGuard', () => {
         algorithm: 'RS256',
         subject: 'x',
         expiresIn: 60,
+        ...IDP,
       });
       const error = await rejection(
         guardWith(WITH_RS256).canActivate(contextFor(ReservationsController, listHandler, { headers: bearer(token) })),

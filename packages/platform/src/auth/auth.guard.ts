@@ -13,7 +13,13 @@ import type { StaffRole } from '@frontoffice/contracts';
 import type { Request } from 'express';
 import { PUBLIC_ROUTE, REQUIRED_ROLES } from './decorators';
 import { canAccessProperty, hasAnyRole, Principal, principalFromClaims } from './principal';
-import { AUTH_OPTIONS, AuthOptions, verifyOptionsFor } from './auth.options';
+import {
+  AUTH_OPTIONS,
+  AuthOptions,
+  DEFAULT_CLOCK_TOLERANCE_SECONDS,
+  DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+  verifyOptionsFor,
+} from './auth.options';
 
 type AuthenticatedRequest = Request & { principal?: Principal };
 
@@ -80,8 +86,27 @@ export class AuthGuard implements CanActivate {
     } catch (error) {
       throw new UnauthorizedException(`The bearer token is not valid: ${(error as Error).message}`);
     }
+    const lifetimeProblem = this.lifetimeProblem(claims);
+    if (lifetimeProblem) throw new UnauthorizedException(`The bearer token is not valid: ${lifetimeProblem}`);
     const principal = principalFromClaims(claims);
     if (typeof principal === 'string') throw new UnauthorizedException(`The bearer token is not valid: ${principal}`);
     return principal;
+  }
+
+  /** Tokens always expire, and never later than the configured lifetime after they were issued. */
+  private lifetimeProblem(claims: Record<string, unknown>): string | undefined {
+    const { exp, iat } = claims;
+    if (typeof exp !== 'number' || !Number.isFinite(exp)) return 'the token has no expiry (exp)';
+    const maxLifetime = this.options.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+    const tolerance = this.options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
+    const now = Math.floor(Date.now() / 1000);
+    if (iat !== undefined && (typeof iat !== 'number' || iat > now + tolerance)) {
+      return 'the token is issued in the future (iat)';
+    }
+    const issuedAt = typeof iat === 'number' ? iat : now;
+    if (exp - issuedAt > maxLifetime + tolerance) {
+      return `the token lives longer than the allowed ${maxLifetime} s (exp - iat)`;
+    }
+    return undefined;
   }
 }

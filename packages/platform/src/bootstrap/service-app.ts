@@ -5,6 +5,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import type { ServiceEnv } from '../config/env';
 import { ShutdownState } from '../health/shutdown-state';
+import { answerClientErrorsAsProblems } from '../http/client-errors';
 import { toProblem } from '../http/problem.filter';
 import { PROBLEM_CONTENT_TYPE } from '../http/problem';
 import { KafkaEventServer } from '../messaging/kafka-event.server';
@@ -36,6 +37,7 @@ export async function createServiceApp(module: unknown, options: ServiceAppOptio
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  answerClientErrorsAsProblems(app.getHttpServer());
   app.disable('x-powered-by');
   // Own body parser, so that malformed or oversized JSON answers problem+json like every other error.
   app.use(express.json({ limit: options.bodyLimit ?? '1mb', type: ['application/json', 'application/*+json'] }));

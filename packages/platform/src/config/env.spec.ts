@@ -1,8 +1,10 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { IsInt, Min } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { EnvValidationError, kafkaBrokerList, loadServiceEnv, ServiceEnv } from './env';
-import { DEV_JWT_SECRET, SERVICE_DEFAULTS } from './service-defaults';
+import { DEV_JWT_SECRET, PUBLISHED_SECRETS, SERVICE_DEFAULTS } from './service-defaults';
+
+const IDP = { AUTH_JWT_ISSUER: 'https://idp.example', AUTH_JWT_AUDIENCE: 'frontoffice' };
 
 const { publicKey: PUBLIC_KEY } = generateKeyPairSync('rsa', {
   modulusLength: 2048,
@@ -209,18 +211,32 @@ describe('loadServiceEnv', () => {
     });
 
     it('accepts a real secret', () => {
-      const env = loadServiceEnv('reservations', ServiceEnv, {
-        NODE_ENV: 'production',
-        AUTH_JWT_SECRET: 'a-real-production-secret-42',
-      });
+      const secret = randomBytes(32).toString('hex');
+      const env = loadServiceEnv('reservations', ServiceEnv, { NODE_ENV: 'production', AUTH_JWT_SECRET: secret });
       expect(env.NODE_ENV).toBe('production');
-      expect(env.AUTH_JWT_SECRET).toBe('a-real-production-secret-42');
+      expect(env.AUTH_JWT_SECRET).toBe(secret);
+    });
+
+    it.each(PUBLISHED_SECRETS.filter((secret) => secret !== DEV_JWT_SECRET))(
+      'refuses the secret %p, published in the repository',
+      (secret) => {
+        expect(loadError({ NODE_ENV: 'production', AUTH_JWT_SECRET: secret }).problems).toEqual([
+          'AUTH_JWT_SECRET: this secret is published in the repository and is refused when NODE_ENV=production',
+        ]);
+      },
+    );
+
+    it('refuses an RS256 key without issuer and audience', () => {
+      expect(loadError({ AUTH_JWT_PUBLIC_KEY: PUBLIC_KEY, AUTH_JWT_ISSUER: 'https://idp' }).problems).toEqual([
+        'AUTH_JWT_PUBLIC_KEY: RS256 needs AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE to be set too',
+      ]);
     });
 
     it('starts with the default secret when an RS256 public key is configured', () => {
       const env = loadServiceEnv('reservations', ServiceEnv, {
         NODE_ENV: 'production',
         AUTH_JWT_PUBLIC_KEY: PUBLIC_KEY,
+        ...IDP,
       });
       expect(env.AUTH_JWT_PUBLIC_KEY).toBe(PUBLIC_KEY);
     });
@@ -238,16 +254,16 @@ describe('loadServiceEnv', () => {
     const oneLine = PUBLIC_KEY.trimEnd().replace(/\n/g, '\\n');
     expect(oneLine).not.toContain('\n');
 
-    const env = loadServiceEnv('reservations', ServiceEnv, { AUTH_JWT_PUBLIC_KEY: oneLine });
+    const env = loadServiceEnv('reservations', ServiceEnv, { AUTH_JWT_PUBLIC_KEY: oneLine, ...IDP });
 
     expect(env.AUTH_JWT_PUBLIC_KEY).toBe(PUBLIC_KEY.trimEnd());
     expect(env.AUTH_JWT_PUBLIC_KEY?.split('\n')[0]).toBe('-----BEGIN PUBLIC KEY-----');
   });
 
   it('keeps a multi-line AUTH_JWT_PUBLIC_KEY as it is', () => {
-    expect(loadServiceEnv('reservations', ServiceEnv, { AUTH_JWT_PUBLIC_KEY: PUBLIC_KEY }).AUTH_JWT_PUBLIC_KEY).toBe(
-      PUBLIC_KEY,
-    );
+    expect(
+      loadServiceEnv('reservations', ServiceEnv, { AUTH_JWT_PUBLIC_KEY: PUBLIC_KEY, ...IDP }).AUTH_JWT_PUBLIC_KEY,
+    ).toBe(PUBLIC_KEY);
   });
 
   describe('with a service-specific subclass', () => {

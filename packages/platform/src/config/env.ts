@@ -13,7 +13,7 @@ import {
   validateSync,
   ValidationError,
 } from 'class-validator';
-import { DEV_JWT_SECRET, SERVICE_DEFAULTS } from './service-defaults';
+import { DEV_JWT_SECRET, isPublishedSecret, SERVICE_DEFAULTS } from './service-defaults';
 
 const toBoolean = ({ value }: { value: unknown }): unknown => {
   if (typeof value !== 'string') return value;
@@ -170,8 +170,76 @@ export class ServiceEnv {
   @IsString()
   AUTH_JWT_AUDIENCE?: string;
 
+  /** Tokens must carry `exp`; one whose lifetime (`exp` - `iat`, or `exp` - now without `iat`) is longer is refused. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  AUTH_JWT_MAX_LIFETIME_SECONDS = 12 * 3600;
+
+  /** Allowed clock difference with the token issuer when checking `exp`, `nbf` and `iat`. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  AUTH_JWT_CLOCK_TOLERANCE_SECONDS = 30;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** Requests per client and window; see `RATE_LIMIT_*_PER_WINDOW`. Off only for tests of other features. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  RATE_LIMIT_ENABLED = true;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  /** Per bearer token: reads (GET), writes (POST, PUT, PATCH, DELETE) and expensive routes (reports, exports). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_READ_PER_WINDOW = 1200;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_WRITE_PER_WINDOW = 300;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_EXPENSIVE_PER_WINDOW = 30;
+
+  /** Per client address, every route together: a hotel's desks often share one address, so it is higher. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_ADDRESS_PER_WINDOW = 6000;
+
+  /** When set, `/metrics` answers only to `Authorization: Bearer <METRICS_TOKEN>`. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** When set, `/metrics` is served on this port only (e.g. one the load balancer does not expose), not on PORT. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** How long a `/health/ready` answer is reused, so probes and scanners cannot hammer the database and broker. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  READINESS_CACHE_MS = 1000;
 }
 
 export class EnvValidationError extends Error {
@@ -214,8 +282,18 @@ export function loadServiceEnv<T extends ServiceEnv>(
   const env = plainToInstance(envClass, raw, { exposeDefaultValues: true });
   // whitelist drops every variable the class does not declare: the environment holds many unrelated ones.
   const problems = flatten(validateSync(env, { whitelist: true }));
-  if (env.NODE_ENV === 'production' && env.AUTH_JWT_SECRET === DEV_JWT_SECRET && !env.AUTH_JWT_PUBLIC_KEY) {
-    problems.push('AUTH_JWT_SECRET: the development default secret is refused when NODE_ENV=production');
+  if (env.NODE_ENV === 'production' && !env.AUTH_JWT_PUBLIC_KEY) {
+    if (env.AUTH_JWT_SECRET === DEV_JWT_SECRET) {
+      problems.push('AUTH_JWT_SECRET: the development default secret is refused when NODE_ENV=production');
+    } else if (isPublishedSecret(env.AUTH_JWT_SECRET)) {
+      problems.push(
+        'AUTH_JWT_SECRET: this secret is published in the repository and is refused when NODE_ENV=production',
+      );
+    }
+  }
+  // An identity provider signs tokens for many applications: without both checks, any of its tokens would do.
+  if (env.AUTH_JWT_PUBLIC_KEY && (!env.AUTH_JWT_ISSUER || !env.AUTH_JWT_AUDIENCE)) {
+    problems.push('AUTH_JWT_PUBLIC_KEY: RS256 needs AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE to be set too');
   }
   if (problems.length > 0) throw new EnvValidationError(problems);
   if (env.AUTH_JWT_PUBLIC_KEY) env.AUTH_JWT_PUBLIC_KEY = env.AUTH_JWT_PUBLIC_KEY.replace(/\\n/g, '\n');

@@ -10,3 +10,19 @@ export const SERVICE_DEFAULTS: Readonly<Record<ServiceName, { port: number; data
 
 /** Documented development secret. A production start with it (and no public key) is refused. */
 export const DEV_JWT_SECRET = 'dev-only-insecure-secret-change-me';
+
+/**
+ * Every HS256 secret written anywhere in this repository (defaults, compose, examples, tests). They are public, so
+ * a production start with any of them (and no public key) is refused; `published-secrets.spec.ts` fails when a new
+ * one appears in the repository without being listed here.
+ */
+export const PUBLISHED_SECRETS: readonly string[] = [
+  DEV_JWT_SECRET,
+  'compose-local-insecure-secret-change-me',
+  'unit-test-secret-0123456789abcdef',
+  'another-secret-0123456789abcdef!',
+];
+
+export function isPublishedSecret(secret: string): boolean {
+  return PUBLISHED_SECRETS.includes(secret.trim());
+}

@@ -59,6 +59,31 @@ describe('typed cursors', () => {
     expect(() => cursorParameters(encodeCursor([1.5]), ['int'])).toThrow(BusinessRuleViolation);
   });
 
+  it.each([
+    '2027-03-10T99:15:02.123456Z',
+    '2027-03-10 09:60:02+00',
+    '2027-03-10T09:15:61Z',
+    '2027-03-10T09:15:02+25:00',
+    '0000-03-10T09:15:02Z',
+    '9999-12-31T23:59:59Z',
+  ])('refuses the tampered but well-formed timestamp %p as a bad cursor (issue 11, finding 2)', (timestamp) => {
+    const error = (() => {
+      try {
+        cursorParameters(encodeCursor([timestamp, '3b241101-e2bb-4255-8caf-4136c566a962']), ['timestamp', 'uuid']);
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(BusinessRuleViolation);
+    expect((error as BusinessRuleViolation).code).toBe('bad-cursor');
+  });
+
+  it('refuses a date cursor outside the years a local date may take', () => {
+    expect(() => cursorParameters(encodeCursor(['0000-01-01']), ['date'])).toThrow(BusinessRuleViolation);
+    expect(cursorParameters(encodeCursor(['2199-12-31']), ['date'])).toEqual(['2199-12-31']);
+  });
+
   it('writes the SQL of a descending keyset and its parameters', () => {
     const keyset = new Keyset(
       [

@@ -90,12 +90,19 @@ const CASTS: Record<KeyKind, string> = {
   text: 'text',
   int: 'int',
 };
-/** ISO-8601 or PostgreSQL's `timestamptz::text` (`2027-03-10 09:15:02.123456+00`), to the microsecond. */
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2}){0,2})$/;
+/**
+ * ISO-8601 or PostgreSQL's `timestamptz::text` (`2027-03-10 09:15:02.123456+00`), to the microsecond. Each field is
+ * range-checked too: a tampered but well-formed cursor (hour 99) must be a 400, not a failed cast in PostgreSQL.
+ */
+const TIMESTAMP =
+  /^(\d{4}-\d{2}-\d{2})[ T]([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(\.\d{1,6})?(Z|[+-](0\d|1[0-4])(:?[0-5]\d){0,2})$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A day that exists, in the years PostgreSQL and the services both handle (1900–2199, as local dates). */
 function isCalendarDay(value: string): boolean {
   const day = value.slice(0, 10);
+  const year = Number(day.slice(0, 4));
+  if (year < 1900 || year > 2199) return false;
   const parsed = new Date(`${day}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
 }

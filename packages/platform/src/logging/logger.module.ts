@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
 import { correlationIdFrom } from '../context/correlation';
+import { REDACTED_LOG_PATHS, redactUrl } from './redact';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 
@@ -24,7 +25,10 @@ function logDestination(): pino.DestinationStream {
   return (stdout = destination);
 }
 
-/** Structured JSON logs (pino) with the request's correlation id on every line; secrets redacted. */
+/**
+ * Structured JSON logs (pino) with the request's correlation id on every line; secrets, bodies and personal data in
+ * query strings redacted (a guest search by name or e-mail must not land in the access log).
+ */
 @Module({})
 export class PlatformLoggerModule {
   static forService(service: string, level: string): DynamicModule {
@@ -36,7 +40,7 @@ export class PlatformLoggerModule {
             {
               level,
               base: { service },
-              redact: ['req.headers.authorization', 'req.headers.cookie'],
+              redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
               genReqId: (req: IncomingMessage, res: ServerResponse) => {
                 const id = correlationIdFrom(req.headers[CORRELATION_HEADER]);
                 res.setHeader(CORRELATION_HEADER, id);
@@ -50,7 +54,7 @@ export class PlatformLoggerModule {
                 req: (req: { id: unknown; method: string; url: string }) => ({
                   id: req.id,
                   method: req.method,
-                  url: req.url,
+                  url: redactUrl(req.url),
                 }),
               },
             },
