@@ -15,12 +15,16 @@ import type {
   StayRoomMovedV1,
 } from '@frontoffice/contracts';
 import { EventContext } from '@frontoffice/platform';
+import { AutomaticMessagesService } from '../mail/automatic-messages.service';
 import { StayTasksService } from './stay-tasks.service';
 
 /** Reservations and staffing events that keep the local read models and open the tasks stays need. Thin. */
 @Controller()
 export class StayEventsHandler {
-  constructor(private readonly stays: StayTasksService) {}
+  constructor(
+    private readonly stays: StayTasksService,
+    private readonly mail: AutomaticMessagesService,
+  ) {}
 
   @EventPattern('property.created')
   onPropertyCreated(@Payload() event: EventEnvelope<PropertyCreatedV1>, @Ctx() context: EventContext): Promise<void> {
@@ -53,8 +57,9 @@ export class StayEventsHandler {
   }
 
   @EventPattern('stay.checked-in')
-  onCheckedIn(@Payload() event: EventEnvelope<StayCheckedInV1>, @Ctx() context: EventContext): Promise<void> {
-    return this.stays.checkedIn(context.manager, event.propertyId, event.data);
+  async onCheckedIn(@Payload() event: EventEnvelope<StayCheckedInV1>, @Ctx() context: EventContext): Promise<void> {
+    await this.stays.checkedIn(context.manager, event.propertyId, event.data);
+    await this.mail.checkedIn(context.manager, event.propertyId, event.data.reservationId);
   }
 
   @EventPattern('stay.room-moved')
@@ -63,13 +68,18 @@ export class StayEventsHandler {
   }
 
   @EventPattern('stay.checked-out')
-  onCheckedOut(@Payload() event: EventEnvelope<StayCheckedOutV1>, @Ctx() context: EventContext): Promise<void> {
-    return this.stays.checkedOut(context.manager, event.propertyId, event.data);
+  async onCheckedOut(@Payload() event: EventEnvelope<StayCheckedOutV1>, @Ctx() context: EventContext): Promise<void> {
+    await this.stays.checkedOut(context.manager, event.propertyId, event.data);
+    await this.mail.checkedOut(context.manager, event.propertyId, event.data.reservationId);
   }
 
   @EventPattern('guest.profile-updated')
-  onGuestProfile(@Payload() event: EventEnvelope<GuestProfileUpdatedV1>, @Ctx() context: EventContext): Promise<void> {
-    return this.stays.guestProfile(context.manager, event.propertyId, event.data);
+  async onGuestProfile(
+    @Payload() event: EventEnvelope<GuestProfileUpdatedV1>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.mail.guestProfile(context.manager, event.data);
+    await this.stays.guestProfile(context.manager, event.propertyId, event.data);
   }
 
   @EventPattern('employee.updated')
