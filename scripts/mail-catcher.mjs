@@ -9,7 +9,10 @@ import { SMTPServer } from 'smtp-server';
 const KEEP = 500;
 
 const escape = (text) =>
-  String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  String(text ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+  );
 
 /** Starts the catcher; resolves with its addresses and a `stop()`. */
 export async function startMailCatcher({
@@ -38,7 +41,9 @@ export async function startMailCatcher({
             mail,
           });
           messages.length = Math.min(messages.length, KEEP);
-          log(`mail #${id} to ${session.envelope.rcptTo.map((rcpt) => rcpt.address).join(', ')}: ${mail.subject ?? ''}`);
+          log(
+            `mail #${id} to ${session.envelope.rcptTo.map((rcpt) => rcpt.address).join(', ')}: ${mail.subject ?? ''}`,
+          );
           callback(null, `Message queued as catcher-${id}`);
         })
         .catch((error) => callback(error));
@@ -129,10 +134,7 @@ export async function startMailCatcher({
     url: `http://${host}:${httpPort}`,
     messages,
     stop: () =>
-      Promise.all([
-        new Promise((resolve) => smtp.close(resolve)),
-        new Promise((resolve) => http.close(resolve)),
-      ]),
+      Promise.all([new Promise((resolve) => smtp.close(resolve)), new Promise((resolve) => http.close(resolve))]),
   };
 }
 
