@@ -198,6 +198,12 @@ describe('guest e-mail over SMTP', () => {
       ],
       ['checkout_thanks', 'en', 'Thank you, {{guestFirstName}}', 'Thank you for staying at {{propertyName}}.'],
       ['pre_arrival', 'en', 'See you on {{arrivalDate}}', 'Dear {{guestName}}, we expect you on {{arrivalDate}}.'],
+      [
+        'event_reminder',
+        'en',
+        'Reminder: {{eventName}}',
+        '{{eventName}} starts at {{eventTime}} on {{eventDate}} in {{eventVenue}}.',
+      ],
     ];
     for (const [purpose, language, subject, body] of templates) {
       const saved = await manager.put(`/v1/properties/${propertyId}/message-templates/${purpose}/${language}`, {
@@ -463,6 +469,19 @@ describe('guest e-mail over SMTP', () => {
     expect(await log(quiet.id)).toHaveLength(0);
     expect((await log(linked.id)).map((entry) => entry.purpose)).toEqual(['welcome']);
 
+    // A hard opt-out refuses even what the desk sends by hand.
+    const none = await desk.put(`/v1/properties/${propertyId}/reservations/${quiet.id}/communication-preferences`, {
+      anyMessages: false,
+    });
+    expect(none.body).toMatchObject({ automaticMessages: false, anyMessages: false, marketing: false });
+    const refused = await desk.post<{ code: string }>(`/v1/properties/${propertyId}/messages`, {
+      purpose: 'checkout_thanks',
+      reservationId: quiet.id,
+      channel: 'email',
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.contentType).toContain('application/problem+json');
+
     // A guest who did not opt out gets the thank-you at check-out.
     const happy = await book({ firstName: 'Hugo', lastName: 'Content', email: at('happy'), language: 'en' });
     await checkIn(happy.id);
@@ -542,5 +561,34 @@ describe('guest e-mail over SMTP', () => {
     await eventually(async () =>
       expect((await log(stay.id)).map((entry) => [entry.purpose, entry.status])).toEqual([['pre_arrival', 'sent']]),
     );
+  }, 60_000);
+
+  it('reminds the guests of a group event the set hours before its local start, once', async () => {
+    const stay = await book({ firstName: 'Gus', lastName: 'Group', email: at('gus'), language: 'en' }, '2027-03-20');
+    const conciergeDesk = client(concierge, ['concierge'], [propertyId], 'conc-1');
+    const created = await conciergeDesk.post(`/v1/properties/${propertyId}/group-events`, {
+      name: 'Gala dinner',
+      date: '2027-03-21',
+      startTime: '19:30',
+      venue: 'Salon du Lac',
+      headcount: 20,
+      reservationIds: [stay.id],
+    });
+    expect(created.status).toBe(201);
+    const scheduler = concierge.app.get(AutomaticMessagesScheduler);
+    // 19:30 EDT on 21 March is 23:30 UTC; 24 hours before is 23:30 UTC on the 20th.
+    await scheduler.tick(new Date('2027-03-20T23:29:00Z'));
+    expect((await log(stay.id)).filter((entry) => entry.purpose === 'event_reminder')).toHaveLength(0);
+    await scheduler.tick(new Date('2027-03-20T23:30:00Z'));
+    await scheduler.tick(new Date('2027-03-21T10:00:00Z'));
+    const [mail] = await eventually(
+      () => {
+        const received = smtp.to(at('gus')).filter((candidate) => candidate.subject === 'Reminder: Gala dinner');
+        expect(received).toHaveLength(1);
+        return received;
+      },
+      { timeoutMs: 20_000 },
+    );
+    expect(mail.text).toContain('Gala dinner starts at 19:30 on 2027-03-21 in Salon du Lac.');
   }, 60_000);
 });

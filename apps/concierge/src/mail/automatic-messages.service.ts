@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { GuestProfileUpdatedV1, VipLevel } from '@frontoffice/contracts';
-import { DomainError, OutboxService, RequestValidationException } from '@frontoffice/platform';
+import { DomainError, RequestValidationException } from '@frontoffice/platform';
 import type { EntityManager } from 'typeorm';
 import { ConsentService } from '../consent/consent.service';
 import { MessageLogRepository } from '../messages/message-log.repository';
@@ -34,7 +34,6 @@ export class AutomaticMessagesService {
     private readonly searches: MailSettingsRepository,
     private readonly consent: ConsentService,
     private readonly directory: DirectoryService,
-    private readonly outbox: OutboxService,
   ) {}
 
   /** At check-in: the VIP welcome for a VIP (the plain welcome when the property has none), else the welcome. */
@@ -60,20 +59,7 @@ export class AutomaticMessagesService {
     if (!profile.erased) return;
     await this.consent.markErased(manager, profile.guestId);
     const withdrawn = await this.log.scrubGuest(manager, profile.guestId);
-    for (const row of withdrawn) {
-      await this.outbox.publish(manager, 'concierge.message-delivery-changed', {
-        propertyId: row.property_id,
-        subject: row.id,
-        data: {
-          messageId: row.id,
-          purpose: row.purpose,
-          ...(row.reservation_id ? { reservationId: row.reservation_id } : {}),
-          status: 'cancelled',
-          attempts: row.attempts,
-          changedAt: row.status_changed_at.toISOString(),
-        },
-      });
-    }
+    for (const row of withdrawn) await this.messages.announceDelivery(manager, row);
   }
 
   /** Pre-arrival messages whose property-local hour has come. Returns how many were queued. */

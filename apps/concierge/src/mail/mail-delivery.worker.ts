@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { OutboxService, SERVICE_ENV } from '@frontoffice/platform';
+import { SERVICE_ENV } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ConciergeEnv } from '../config/concierge.env';
 import { ConsentService } from '../consent/consent.service';
@@ -31,7 +31,6 @@ export class MailDeliveryWorker implements OnApplicationBootstrap, OnApplication
     private readonly consent: ConsentService,
     private readonly addresses: GuestAddresses,
     private readonly transport: MailTransport,
-    private readonly outbox: OutboxService,
     @Inject(SERVICE_ENV) private readonly env: ConciergeEnv,
   ) {}
 
@@ -165,22 +164,7 @@ export class MailDeliveryWorker implements OnApplicationBootstrap, OnApplication
 
   private async announce(manager: EntityManager, rows: LogRow[]): Promise<void> {
     for (const row of rows) {
-      await this.outbox.publish(manager, 'concierge.message-delivery-changed', {
-        propertyId: row.property_id,
-        subject: row.id,
-        data: {
-          messageId: row.id,
-          purpose: row.purpose,
-          ...(row.reservation_id ? { reservationId: row.reservation_id } : {}),
-          status: row.status,
-          attempts: row.attempts,
-          ...(row.smtp_code !== null ? { smtpCode: row.smtp_code } : {}),
-          ...(row.status === 'deferred' && row.next_attempt_at
-            ? { nextAttemptAt: row.next_attempt_at.toISOString() }
-            : {}),
-          changedAt: row.status_changed_at.toISOString(),
-        },
-      });
+      await this.messages.announceDelivery(manager, row);
       if (row.status === 'sent') await this.messages.announceSent(manager, row, row.delivered_at ?? new Date());
       const level = row.status === 'failed' ? 'warn' : 'log';
       this.logger[level](

@@ -41,28 +41,31 @@ export interface LogRow {
   scrubbed_at: Date | null;
 }
 
-export interface NewLogEntry {
-  id: string;
-  property_id: string;
-  template_id: string;
-  template_version: number;
-  purpose: MessagePurpose;
-  language: string;
-  fallback_used: boolean;
-  language_source: LogRow['language_source'];
-  reservation_id: string | null;
-  recipient: string;
-  channel: string;
-  subject: string;
-  body: string;
-  sent_by: string;
+/** What the caller decides; the queue columns (attempts, next attempt, replies) start empty. */
+export type NewLogEntry = Pick<
+  LogRow,
+  | 'id'
+  | 'property_id'
+  | 'template_id'
+  | 'template_version'
+  | 'purpose'
+  | 'language'
+  | 'fallback_used'
+  | 'language_source'
+  | 'reservation_id'
+  | 'recipient'
+  | 'channel'
+  | 'subject'
+  | 'body'
+  | 'sent_by'
+  | 'automatic'
+  | 'once_key'
+  | 'guest_id'
+  | 'consent_key'
+> & {
   /** 'queued' for e-mail (the worker delivers it), 'sent' for what the desk hands over itself. */
   status: 'queued' | 'sent';
-  automatic: boolean;
-  once_key: string | null;
-  guest_id: string | null;
-  consent_key: string | null;
-}
+};
 
 /** A due e-mail as the worker sends it: the row, its property's sender and the guest's current preferences. */
 export interface DueMail extends LogRow {

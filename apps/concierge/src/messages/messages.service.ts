@@ -177,6 +177,26 @@ export class MessagesService {
     return inserted.length > 0;
   }
 
+  /** `concierge.message-delivery-changed`: an e-mail's new status, with ids and the reply code only. */
+  async announceDelivery(manager: EntityManager, row: LogRow): Promise<void> {
+    await this.outbox.publish(manager, 'concierge.message-delivery-changed', {
+      propertyId: row.property_id,
+      subject: row.id,
+      data: {
+        messageId: row.id,
+        purpose: row.purpose,
+        ...(row.reservation_id ? { reservationId: row.reservation_id } : {}),
+        status: row.status,
+        attempts: row.attempts,
+        ...(row.smtp_code !== null ? { smtpCode: row.smtp_code } : {}),
+        ...(row.status === 'deferred' && row.next_attempt_at
+          ? { nextAttemptAt: row.next_attempt_at.toISOString() }
+          : {}),
+        changedAt: row.status_changed_at.toISOString(),
+      },
+    });
+  }
+
   /** `concierge.message-sent`: ids only, never the text or the address. */
   async announceSent(manager: EntityManager, logged: LogRow, sentAt: Date): Promise<void> {
     await this.outbox.publish(manager, 'concierge.message-sent', {
