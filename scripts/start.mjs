@@ -269,6 +269,7 @@ async function main() {
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(catcherPorts.smtpPort),
     RESERVATIONS_URL: `http://127.0.0.1:${portOf('reservations', reservationsService.port)}`,
+    MAIL_PUBLIC_BASE_URL: `http://127.0.0.1:${portOf('concierge', services.find((service) => service.name === 'concierge').port)}`,
   };
 
   const running = services.map((service, index) => {

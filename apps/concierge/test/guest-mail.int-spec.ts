@@ -223,7 +223,7 @@ describe('guest e-mail over SMTP', () => {
   }, 150_000);
 
   afterAll(async () => {
-    await concierge?.app.close();
+    await concierge?.shutdown();
     await probe?.stop();
     await reservations?.stop('SIGKILL');
     await smtp.stop();
