@@ -40,7 +40,7 @@ export class GuestAddresses {
     }
     if (response.status === 404) return { kind: 'none', reason: 'the reservation is unknown to reservations' };
     if (!response.ok) return { kind: 'unavailable', reason: `reservations API answered ${response.status}` };
-    const body = (await response.json()) as { guest?: { email?: string } };
+    const body = (await response.json().catch(() => ({}))) as { guest?: { email?: string } };
     const address = body.guest?.email;
     return address ? { kind: 'found', address } : { kind: 'none', reason: 'the booking has no e-mail address' };
   }

@@ -63,11 +63,26 @@ export class MailDeliveryWorker implements OnApplicationBootstrap, OnApplication
     return this.dataSource.transaction(async (manager) => {
       const due = await this.log.claimDue(manager, this.env.MAIL_BATCH_SIZE);
       if (due.length === 0) return 0;
-      const updates = await Promise.all(due.map((mail) => this.attempt(mail)));
+      const updates = await Promise.all(due.map((mail) => this.attemptSafely(mail)));
       const recorded = await this.log.recordDeliveries(manager, updates);
       await this.announce(manager, recorded);
       return recorded.length;
     });
+  }
+
+  /**
+   * Never throws: one message's unexpected error must not roll back the pass, whose other messages may already be
+   * with the relay (they would go out twice).
+   */
+  private async attemptSafely(mail: DueMail): Promise<DeliveryUpdate> {
+    try {
+      return await this.attempt(mail);
+    } catch (error) {
+      this.logger.error({ err: error, messageId: mail.id }, 'Unexpected error delivering a guest e-mail; deferred');
+      const attempt = mail.attempts + 1;
+      const outcome = classifyFailure({ message: (error as Error).message }, attempt, this.env.MAIL_MAX_ATTEMPTS);
+      return this.update(mail, attempt, outcome.status, null, outcome.reply, null);
+    }
   }
 
   private async attempt(mail: DueMail): Promise<DeliveryUpdate> {
