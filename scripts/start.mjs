@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { ensureDatabases, ensureKafka, ensurePostgres, ensureTopics, loadServices, stopKafka } from './infra.mjs';
 import { execOrFail, ROOT, say } from './lib.mjs';
+import { startMailCatcher } from './mail-catcher.mjs';
 
 const COLORS = ['\x1b[32m', '\x1b[35m', '\x1b[33m', '\x1b[34m'];
 /** Signs a dev token; set once the packages are built (a fresh clone has no `dist` before that). */
@@ -20,6 +21,36 @@ const DEMO_ROOM_TYPES = [
   { code: 'STD', name: 'Standard double', maxOccupancy: 2, baseRate: { amountMinor: 12_900, currency: 'EUR' } },
   { code: 'DLX', name: 'Deluxe king', maxOccupancy: 3, baseRate: { amountMinor: 18_900, currency: 'EUR' } },
   { code: 'STE', name: 'Opéra suite', maxOccupancy: 4, baseRate: { amountMinor: 42_000, currency: 'EUR' } },
+];
+
+const DEMO_MAIL_SETTINGS = { senderAddress: 'reception@demo-opera.example', replyTo: 'concierge@demo-opera.example' };
+const DEMO_TEMPLATES = [
+  [
+    'welcome',
+    'fr',
+    'Bienvenue au {{propertyName}}, {{guestFirstName}}',
+    'Chère/Cher {{guestName}},\n\nvotre chambre {{roomNumber}} vous attend jusqu’au {{departureDate}}. La réception ' +
+      'et la conciergerie sont à votre disposition jour et nuit.\n\nL’équipe du {{propertyName}}',
+  ],
+  [
+    'welcome',
+    'en',
+    'Welcome to {{propertyName}}, {{guestFirstName}}',
+    'Dear {{guestName}},\n\nroom {{roomNumber}} is yours until {{departureDate}}. The front desk and the concierge are ' +
+      'here for you day and night.\n\nThe {{propertyName}} team',
+  ],
+  [
+    'checkout_thanks',
+    'fr',
+    'Merci de votre séjour, {{guestFirstName}}',
+    'Chère/Cher {{guestName}},\n\nmerci d’avoir séjourné au {{propertyName}}. À bientôt !',
+  ],
+  [
+    'checkout_thanks',
+    'en',
+    'Thank you for staying with us, {{guestFirstName}}',
+    'Dear {{guestName}},\n\nthank you for staying at {{propertyName}}. We hope to see you again soon.',
+  ],
 ];
 
 async function api(method, url, bearer, body) {
@@ -157,6 +188,19 @@ async function seedDemo(urls) {
     });
     return response.status === 200;
   });
+  // Guest e-mail: the demo's sender and the welcome and thank-you templates, so a check-in sends a real e-mail.
+  await expectStatus(
+    'demo mail settings',
+    await api('PUT', `${base('concierge')}/mail-settings`, admin, DEMO_MAIL_SETTINGS),
+    200,
+  );
+  for (const [purpose, language, subject, body] of DEMO_TEMPLATES) {
+    await expectStatus(
+      `demo template ${purpose}/${language}`,
+      await api('PUT', `${base('concierge')}/message-templates/${purpose}/${language}`, admin, { subject, body }),
+      200,
+    );
+  }
   const employees = await listAll(`${base('staffing')}/employees`, admin);
   const haveEmployees = new Set(employees.map((employee) => employee.employeeId ?? employee.id));
   for (const employee of DEMO_EMPLOYEES.filter((candidate) => !haveEmployees.has(candidate.employeeId))) {
@@ -207,13 +251,34 @@ async function main() {
   const secret = process.env.AUTH_JWT_SECRET || DEV_JWT_SECRET;
   token = (roles, properties = ['*']) => signDevToken({ roles, properties, sub: `demo-${roles[0]}`, secret });
 
+  // Guest e-mail goes to a local mail catcher; production points the concierge's SMTP_* settings at the hotel's relay.
+  const catcherPorts = {
+    smtpPort: Number(process.env.MAIL_CATCHER_SMTP_PORT ?? 1025),
+    httpPort: Number(process.env.MAIL_CATCHER_HTTP_PORT ?? 1080),
+  };
+  const mailCatcher = await startMailCatcher({
+    ...catcherPorts,
+    log: (line) => console.log(`\x1b[36m${'mail-catcher'.padEnd(14)}\x1b[0m│ ${line}`),
+  }).catch((error) => {
+    console.error(`mail catcher not started (${error.message}); guest e-mails stay queued until an SMTP relay answers`);
+    return undefined;
+  });
+  const portOf = (name, port) => Number(process.env[`${name.toUpperCase().replace('-', '_')}_PORT`] ?? port);
+  const reservationsService = services.find((service) => service.name === 'reservations');
+  const mailEnv = {
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(catcherPorts.smtpPort),
+    RESERVATIONS_URL: `http://127.0.0.1:${portOf('reservations', reservationsService.port)}`,
+    MAIL_PUBLIC_BASE_URL: `http://127.0.0.1:${portOf('concierge', services.find((service) => service.name === 'concierge').port)}`,
+  };
+
   const running = services.map((service, index) => {
     const prefix = `${COLORS[index % COLORS.length]}${service.name.padEnd(14)}\x1b[0m│ `;
     return spawnServiceProcess({
       name: service.name,
       entry: join(ROOT, service.dir, 'dist', 'main.js'),
       port: Number(process.env[`${service.name.toUpperCase().replace('-', '_')}_PORT`] ?? service.port),
-      env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
+      env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', ...(service.name === 'concierge' ? mailEnv : {}) },
       onLine: (line) => console.log(prefix + line),
     });
   });
@@ -224,6 +289,7 @@ async function main() {
     stopping = true;
     say('stopping the services');
     await Promise.all(running.map((service) => service.stop('SIGTERM')));
+    await mailCatcher?.stop();
     if (startedLocally) {
       say('stopping the local Kafka broker');
       await stopKafka().catch((error) => console.error(error.message));
@@ -276,10 +342,12 @@ Tokens for it (12 h; more with: npm run token -- --role <role> --property ${prop
 Book a stay arriving today, check it in, then see the porter's task and the folio:
   curl -s -X POST ${at('reservations', '/reservations')} \\
     -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -H "Idempotency-Key: $(date +%s)" \\
-    -d '{"guest":{"firstName":"Camille","lastName":"Durand","language":"fr","vipLevel":"vip"},"roomTypeId":"${demo.roomTypes.find((roomType) => roomType.code === 'STD').id}","arrival":"${demo.property.businessDate}","departure":"${departure}","adults":2}'
+    -d '{"guest":{"firstName":"Camille","lastName":"Durand","email":"camille.durand@example.com","language":"fr","vipLevel":"vip"},"roomTypeId":"${demo.roomTypes.find((roomType) => roomType.code === 'STD').id}","arrival":"${demo.property.businessDate}","departure":"${departure}","adults":2}'
   curl -s -X POST ${at('reservations', '/reservations/<id>/check-in')} -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{}'
   curl -s "${at('concierge', '/requests?reservationId=<id>')}" -H "Authorization: Bearer $MANAGER"
   curl -s "${at('billing-bridge', '/folios?reservationId=<id>')}" -H "Authorization: Bearer $TOKEN"
+  The check-in sends Camille's welcome e-mail (in French): see it on the mail catcher ${mailCatcher ? mailCatcher.url : '(not running)'}
+  and its delivery in the log: curl -s "${at('concierge', '/messages?reservationId=<id>')}" -H "Authorization: Bearer $TOKEN"
 
 Close the day and build next week's schedule:
   curl -s -X POST ${at('reservations', '/night-audit')} -H "Authorization: Bearer $MANAGER" -H 'Content-Type: application/json' -d '{"businessDate":"${demo.property.businessDate}"}'

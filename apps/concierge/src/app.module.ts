@@ -5,8 +5,10 @@ import type { ConciergeEnv } from './config/concierge.env';
 import { CONCIERGE_ENTITIES, CONCIERGE_MIGRATIONS } from './database/schema';
 import { BookingsModule } from './bookings/bookings.module';
 import { ComplaintsModule } from './complaints/complaints.module';
+import { ConsentModule } from './consent/consent.module';
 import { GroupEventsModule } from './group-events/group-events.module';
 import { LuggageModule } from './luggage/luggage.module';
+import { MailModule } from './mail/mail.module';
 import { MessagesModule } from './messages/messages.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
@@ -40,6 +42,8 @@ export class AppModule {
         BookingsModule,
         GroupEventsModule,
         ProceduresModule,
+        ConsentModule,
+        MailModule,
       ],
     };
   }

@@ -65,10 +65,11 @@ describe('concierge: message templates and the message log', () => {
   const concierge = () => client(service, ['concierge'], [propertyId], 'conc-1');
 
   it('renders a welcome in the guest’s language, logs it and announces it', async () => {
+    // Handed over by the desk (a letter): announced at once. E-mail is queued for SMTP (guest-mail.int-spec.ts).
     const sent = await concierge().post<Message>(`/v1/properties/${propertyId}/messages`, {
       purpose: 'welcome',
       reservationId: french,
-      channel: 'email',
+      channel: 'letter',
     });
     expect(sent.status).toBe(201);
     expect(sent.body).toMatchObject({
@@ -91,7 +92,13 @@ describe('concierge: message templates and the message log', () => {
 
     const log = await concierge().get<Items<Message>>(`/v1/properties/${propertyId}/messages?reservationId=${french}`);
     expect(log.body.items).toHaveLength(1);
-    expect(log.body.items[0]).toMatchObject({ id: sent.body.id, sentBy: 'conc-1', channel: 'email', language: 'fr' });
+    expect(log.body.items[0]).toMatchObject({
+      id: sent.body.id,
+      sentBy: 'conc-1',
+      channel: 'letter',
+      language: 'fr',
+      status: 'sent',
+    });
     const event = await probe.waitFor(
       (message) => (message.json?.data as { messageId?: string })?.messageId === sent.body.id,
     );

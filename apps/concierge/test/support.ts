@@ -10,7 +10,15 @@ export const kafka = testKafka('concierge-test');
 export function startConcierge(overrides: Record<string, string> = {}): Promise<RunningTestService> {
   return startTestService(
     AppModule.register(
-      testEnv('concierge', ConciergeEnv, { ESCALATION_INTERVAL_MS: '200', ESCALATION_ENABLED: 'true', ...overrides }),
+      testEnv('concierge', ConciergeEnv, {
+        ESCALATION_INTERVAL_MS: '200',
+        ESCALATION_ENABLED: 'true',
+        // Suites share the test database: only the guest-mail suite delivers and schedules e-mail, so no other
+        // suite's worker claims its messages.
+        MAIL_DELIVERY_ENABLED: 'false',
+        MAIL_SCHEDULER_ENABLED: 'false',
+        ...overrides,
+      }),
     ),
     CONCIERGE_APP,
   );

@@ -3,7 +3,9 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperati
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
 import { boundedList, DESK_ROLES, DISPATCH_ROLES } from '../common/desk-roles';
 import {
+  LoggedMessageView,
   MessageList,
+  MessageParams,
   MessageQuery,
   MessageView,
   SaveTemplateDto,
@@ -54,22 +56,37 @@ export class MessagesController {
 
   @Post('messages')
   @Roles(...DISPATCH_ROLES)
-  @ApiOperation({ summary: 'Send a message in the guest’s language (property fallback otherwise); it is logged' })
+  @ApiOperation({
+    summary: 'Send a message in the guest’s language (property fallback otherwise); it is logged',
+    description:
+      'An e-mail is queued and delivered over SMTP by the worker (follow its status in the log); 409 when the ' +
+      'guest asked for no e-mail at all.',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ type: MessageView })
+  @ApiCreatedResponse({ type: LoggedMessageView })
   send(
     @Param('propertyId', UuidParam) propertyId: string,
     @Body() input: SendMessageDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<MessageView> {
+  ): Promise<LoggedMessageView> {
     return this.messages.send(propertyId, input, principal.sub);
   }
 
   @Get('messages')
   @Roles(...DISPATCH_ROLES)
-  @ApiOperation({ summary: 'The log of messages sent: what, to whom, by whom, when' })
+  @ApiOperation({
+    summary: 'The log of messages: what, to whom, by whom, when, and where each e-mail’s delivery stands',
+  })
   @ApiOkResponse({ type: MessageList })
   log(@Param('propertyId', UuidParam) propertyId: string, @Query() query: MessageQuery): Promise<MessageList> {
-    return this.messages.log(propertyId, query);
+    return this.messages.list(propertyId, query);
+  }
+
+  @Get('messages/:messageId')
+  @Roles(...DISPATCH_ROLES)
+  @ApiOperation({ summary: 'One logged message with its delivery status, attempts and the relay’s last reply' })
+  @ApiOkResponse({ type: LoggedMessageView })
+  message(@Param() params: MessageParams): Promise<LoggedMessageView> {
+    return this.messages.message(params.propertyId, params.messageId);
   }
 }

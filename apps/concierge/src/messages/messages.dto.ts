@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  DELIVERY_STATUSES,
+  type DeliveryStatus,
   IsLanguageTag,
   MESSAGE_CHANNELS,
   MESSAGE_PURPOSES,
@@ -100,6 +102,21 @@ export class MessageQuery extends PageQuery {
   @IsOptional()
   @IsIn(MESSAGE_PURPOSES)
   purpose?: MessagePurpose;
+
+  @ApiPropertyOptional({ enum: DELIVERY_STATUSES })
+  @IsOptional()
+  @IsIn(DELIVERY_STATUSES)
+  status?: DeliveryStatus;
+}
+
+export class MessageParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  propertyId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  messageId!: string;
 }
 
 export class TemplateView {
@@ -136,7 +153,29 @@ export class MessageView {
   @ApiProperty({ nullable: true, type: String }) sentAt!: string | null;
 }
 
+/** A logged message with its delivery: e-mail goes through the queue; other channels are handed over by the desk. */
+export class LoggedMessageView extends MessageView {
+  @ApiProperty({
+    enum: DELIVERY_STATUSES,
+    description: 'queued → sent (relay accepted it) | deferred (temporary refusal, retried) | failed | cancelled',
+  })
+  status!: DeliveryStatus;
+  @ApiProperty({ description: 'Sent by the concierge on its own along the stay' }) automatic!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'The e-mail address it went to (once resolved)' })
+  recipientAddress!: string | null;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ nullable: true, type: String }) nextAttemptAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Message-ID of the e-mail the relay accepted' })
+  smtpMessageId!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) smtpCode!: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The relay’s last reply, e.g. why it refused' })
+  smtpResponse!: string | null;
+  @ApiProperty({ nullable: true, type: String }) deliveredAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When the guest’s erasure emptied this entry' })
+  scrubbedAt!: string | null;
+}
+
 export class MessageList {
-  @ApiProperty({ type: [MessageView] }) items!: MessageView[];
+  @ApiProperty({ type: [LoggedMessageView] }) items!: LoggedMessageView[];
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }

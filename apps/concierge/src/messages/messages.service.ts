@@ -1,21 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { MessagePurpose } from '@frontoffice/contracts';
-import {
-  CursorKey,
-  keyedPage,
-  Keyset,
-  NotFoundError,
-  OutboxService,
-  Page,
-  pageLimit,
-  RequestValidationException,
-} from '@frontoffice/platform';
+import type { MessageChannel, MessagePurpose } from '@frontoffice/contracts';
+import { ConflictError, NotFoundError, OutboxService, Page, RequestValidationException } from '@frontoffice/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { SettingsService } from '../settings/settings.service';
-import { DirectoryService } from '../stays/directory.service';
+import { ConsentService } from '../consent/consent.service';
+import { consentKeyFor } from '../consent/opt-out-token';
+import { DirectoryService, StayGuest } from '../stays/directory.service';
+import { LogRow, MessageLogRepository, NewLogEntry } from './message-log.repository';
 import {
+  LoggedMessageView,
   MessageQuery,
   MessageView,
   SaveTemplateDto,
@@ -37,30 +32,7 @@ interface TemplateRow {
   updated_at: Date;
 }
 
-interface LogRow {
-  id: string;
-  template_id: string;
-  template_version: number;
-  purpose: string;
-  language: string;
-  fallback_used: boolean;
-  language_source: 'guest' | 'property_fallback' | 'any_available';
-  reservation_id: string | null;
-  recipient: string;
-  channel: string;
-  subject: string;
-  body: string;
-  sent_by: string;
-  sent_at: Date;
-}
-
-const LOG_ORDER = new Keyset(
-  [
-    { sql: 'sent_at', kind: 'timestamp' },
-    { sql: 'id', kind: 'uuid' },
-  ],
-  'DESC',
-);
+const SYSTEM = 'system';
 
 function toTemplateView(row: TemplateRow): TemplateView {
   return {
@@ -76,7 +48,11 @@ function toTemplateView(row: TemplateRow): TemplateView {
   };
 }
 
-function toMessageView(row: LogRow): MessageView {
+function isoOrNull(value: Date | null): string | null {
+  return value ? value.toISOString() : null;
+}
+
+export function toLoggedMessageView(row: LogRow): LoggedMessageView {
   return {
     id: row.id,
     purpose: row.purpose,
@@ -92,8 +68,29 @@ function toMessageView(row: LogRow): MessageView {
     body: row.body,
     sentBy: row.sent_by,
     sentAt: row.sent_at.toISOString(),
+    status: row.status,
+    automatic: row.automatic,
+    recipientAddress: row.recipient_address,
+    attempts: row.attempts,
+    nextAttemptAt: isoOrNull(row.next_attempt_at),
+    smtpMessageId: row.smtp_message_id,
+    smtpCode: row.smtp_code,
+    smtpResponse: row.smtp_response,
+    deliveredAt: isoOrNull(row.delivered_at),
+    scrubbedAt: isoOrNull(row.scrubbed_at),
   };
 }
+
+/** What an automatic message needs besides its purpose and stay. */
+export interface AutomaticMessage {
+  purpose: MessagePurpose;
+  reservationId: string;
+  onceKey: string;
+  groupEventId?: string;
+  variables?: Record<string, string>;
+}
+
+type Rendered = Omit<MessageView, 'id' | 'sentBy' | 'sentAt'>;
 
 /** The guest-communication protocol: templates per purpose and language, rendering, and the log of what was sent. */
 @Injectable()
@@ -103,6 +100,8 @@ export class MessagesService {
     private readonly outbox: OutboxService,
     private readonly settings: SettingsService,
     private readonly directory: DirectoryService,
+    private readonly log: MessageLogRepository,
+    private readonly consent: ConsentService,
   ) {}
 
   /** Creates or replaces the template of (purpose, language); unknown placeholders are refused with 400. */
@@ -141,62 +140,121 @@ export class MessagesService {
     return { ...rendered.view, id: '', sentBy: null, sentAt: null };
   }
 
-  /** Renders in the guest's language, logs what was sent to whom by whom, and announces it. */
-  send(propertyId: string, input: SendMessageDto, actor: string): Promise<MessageView> {
+  /**
+   * Renders in the guest's language and logs it. An e-mail is queued for the delivery worker (and refused with 409
+   * when the guest asked for no e-mail at all); what the desk hands over itself is announced at once.
+   */
+  send(propertyId: string, input: SendMessageDto, actor: string): Promise<LoggedMessageView> {
     return this.dataSource.transaction(async (manager) => {
-      const { view } = await this.renderFor(manager, propertyId, input);
-      const rows: LogRow[] = await manager.query(
-        `INSERT INTO message_log (id, property_id, template_id, template_version, purpose, language, fallback_used,
-                                  language_source, reservation_id, recipient, channel, subject, body, sent_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING *`,
-        [
-          randomUUID(),
-          propertyId,
-          view.templateId,
-          view.templateVersion,
-          view.purpose,
-          view.language,
-          view.fallbackUsed,
-          view.languageSource,
-          view.reservationId,
-          view.recipient,
-          view.channel,
-          view.subject,
-          view.body,
-          actor,
-        ],
-      );
-      const logged = rows[0];
-      await this.outbox.publish(manager, 'concierge.message-sent', {
-        propertyId,
-        subject: logged.id,
-        data: {
-          messageId: logged.id,
-          purpose: input.purpose,
-          language: logged.language,
-          fallbackUsed: logged.fallback_used,
-          templateId: logged.template_id,
-          ...(logged.reservation_id ? { reservationId: logged.reservation_id } : {}),
-          channel: input.channel,
-          sentBy: actor,
-          sentAt: logged.sent_at.toISOString(),
-        },
-      });
-      return toMessageView(logged);
+      const { view, stay } = await this.renderFor(manager, propertyId, input);
+      const email = input.channel === 'email';
+      if (email && !(await this.consent.mayReceive(manager, propertyId, stay, false))) {
+        throw new ConflictError('guest-opted-out', 'The guest asked to receive no e-mail from the hotel');
+      }
+      const [logged] = await this.log.insert(manager, [
+        this.entry(propertyId, view, stay, { status: email ? 'queued' : 'sent', sentBy: actor }),
+      ]);
+      if (!email) await this.announceSent(manager, logged, logged.sent_at);
+      return toLoggedMessageView(logged);
+    });
+  }
+
+  /**
+   * Queues an automatic e-mail in the caller's transaction (an event handler's, or a scheduler pass's). Returns
+   * false when this stay already had it: the once-key makes redeliveries and concurrent instances harmless.
+   */
+  async queueAutomatic(manager: EntityManager, propertyId: string, message: AutomaticMessage): Promise<boolean> {
+    const { view, stay } = await this.renderFor(manager, propertyId, {
+      purpose: message.purpose,
+      reservationId: message.reservationId,
+      channel: 'email',
+      groupEventId: message.groupEventId,
+      variables: message.variables,
+    });
+    const inserted = await this.log.insert(manager, [
+      this.entry(propertyId, view, stay, { status: 'queued', sentBy: SYSTEM, onceKey: message.onceKey }),
+    ]);
+    return inserted.length > 0;
+  }
+
+  /** `concierge.message-delivery-changed`: an e-mail's new status, with ids and the reply code only. */
+  async announceDelivery(manager: EntityManager, row: LogRow): Promise<void> {
+    await this.outbox.publish(manager, 'concierge.message-delivery-changed', {
+      propertyId: row.property_id,
+      subject: row.id,
+      data: {
+        messageId: row.id,
+        purpose: row.purpose,
+        ...(row.reservation_id ? { reservationId: row.reservation_id } : {}),
+        status: row.status,
+        attempts: row.attempts,
+        ...(row.smtp_code !== null ? { smtpCode: row.smtp_code } : {}),
+        ...(row.status === 'deferred' && row.next_attempt_at
+          ? { nextAttemptAt: row.next_attempt_at.toISOString() }
+          : {}),
+        changedAt: row.status_changed_at.toISOString(),
+      },
+    });
+  }
+
+  /** `concierge.message-sent`: ids only, never the text or the address. */
+  async announceSent(manager: EntityManager, logged: LogRow, sentAt: Date): Promise<void> {
+    await this.outbox.publish(manager, 'concierge.message-sent', {
+      propertyId: logged.property_id,
+      subject: logged.id,
+      data: {
+        messageId: logged.id,
+        purpose: logged.purpose,
+        language: logged.language,
+        fallbackUsed: logged.fallback_used,
+        templateId: logged.template_id,
+        ...(logged.reservation_id ? { reservationId: logged.reservation_id } : {}),
+        channel: logged.channel as MessageChannel,
+        sentBy: logged.sent_by,
+        sentAt: sentAt.toISOString(),
+      },
     });
   }
 
   /** Newest first: (sent_at, id) descending. */
-  async log(propertyId: string, query: MessageQuery): Promise<Page<MessageView>> {
-    const limit = pageLimit(query);
-    const after = LOG_ORDER.after(query.cursor, 5);
-    const rows: Array<LogRow & { page_key: CursorKey }> = await this.dataSource.query(
-      `SELECT *, ${LOG_ORDER.pageKey} FROM message_log WHERE property_id = $1 AND ($2::uuid IS NULL OR reservation_id = $2)
-          AND ($3::text IS NULL OR purpose = $3) AND ${after.sql}
-        ORDER BY ${LOG_ORDER.orderBy} LIMIT $4`,
-      [propertyId, query.reservationId ?? null, query.purpose ?? null, limit + 1, ...after.parameters],
-    );
-    return keyedPage(rows, limit, toMessageView);
+  async list(propertyId: string, query: MessageQuery): Promise<Page<LoggedMessageView>> {
+    const page = await this.log.list(propertyId, query);
+    return { items: page.items.map(toLoggedMessageView), nextCursor: page.nextCursor };
+  }
+
+  async message(propertyId: string, messageId: string): Promise<LoggedMessageView> {
+    const row = await this.log.get(propertyId, messageId);
+    if (!row) throw new NotFoundError('message', messageId);
+    return toLoggedMessageView(row);
+  }
+
+  private entry(
+    propertyId: string,
+    view: Rendered,
+    stay: StayGuest,
+    how: { status: 'queued' | 'sent'; sentBy: string; onceKey?: string },
+  ): NewLogEntry {
+    return {
+      id: randomUUID(),
+      property_id: propertyId,
+      template_id: view.templateId,
+      template_version: view.templateVersion,
+      purpose: view.purpose as MessagePurpose,
+      language: view.language,
+      fallback_used: view.fallbackUsed,
+      language_source: view.languageSource as LogRow['language_source'],
+      reservation_id: view.reservationId,
+      recipient: view.recipient,
+      channel: view.channel,
+      subject: view.subject,
+      body: view.body,
+      sent_by: how.sentBy,
+      status: how.status,
+      automatic: how.onceKey !== undefined,
+      once_key: how.onceKey ?? null,
+      guest_id: stay.guestId,
+      consent_key: consentKeyFor(stay),
+    };
   }
 
   private async groupEvent(
@@ -222,7 +280,7 @@ export class MessagesService {
     manager: EntityManager,
     propertyId: string,
     input: SendMessageDto,
-  ): Promise<{ view: Omit<MessageView, 'id' | 'sentBy' | 'sentAt'> }> {
+  ): Promise<{ view: Rendered; stay: StayGuest }> {
     const variables = input.variables ?? {};
     const allowed = new Set(allowedPlaceholders(input.purpose));
     const unknown = Object.keys(variables).filter((name) => !allowed.has(name));
@@ -285,6 +343,7 @@ export class MessagesService {
         subject: subject.text,
         body: body.text,
       },
+      stay,
     };
   }
 }

@@ -16,12 +16,16 @@ import type {
 } from '@frontoffice/contracts';
 import { EventContext } from '@frontoffice/platform';
 import { eraseGuestData } from '../erasure/guest-erasure';
+import { AutomaticMessagesService } from '../mail/automatic-messages.service';
 import { StayTasksService } from './stay-tasks.service';
 
 /** Reservations and staffing events that keep the local read models and open the tasks stays need. Thin. */
 @Controller()
 export class StayEventsHandler {
-  constructor(private readonly stays: StayTasksService) {}
+  constructor(
+    private readonly stays: StayTasksService,
+    private readonly mail: AutomaticMessagesService,
+  ) {}
 
   @EventPattern('property.created')
   onPropertyCreated(@Payload() event: EventEnvelope<PropertyCreatedV1>, @Ctx() context: EventContext): Promise<void> {
@@ -54,8 +58,9 @@ export class StayEventsHandler {
   }
 
   @EventPattern('stay.checked-in')
-  onCheckedIn(@Payload() event: EventEnvelope<StayCheckedInV1>, @Ctx() context: EventContext): Promise<void> {
-    return this.stays.checkedIn(context.manager, event.propertyId, event.data, event.time);
+  async onCheckedIn(@Payload() event: EventEnvelope<StayCheckedInV1>, @Ctx() context: EventContext): Promise<void> {
+    await this.stays.checkedIn(context.manager, event.propertyId, event.data, event.time);
+    await this.mail.checkedIn(context.manager, event.propertyId, event.data.reservationId);
   }
 
   @EventPattern('stay.room-moved')
@@ -64,8 +69,9 @@ export class StayEventsHandler {
   }
 
   @EventPattern('stay.checked-out')
-  onCheckedOut(@Payload() event: EventEnvelope<StayCheckedOutV1>, @Ctx() context: EventContext): Promise<void> {
-    return this.stays.checkedOut(context.manager, event.propertyId, event.data, event.time);
+  async onCheckedOut(@Payload() event: EventEnvelope<StayCheckedOutV1>, @Ctx() context: EventContext): Promise<void> {
+    await this.stays.checkedOut(context.manager, event.propertyId, event.data, event.time);
+    await this.mail.checkedOut(context.manager, event.propertyId, event.data.reservationId);
   }
 
   @EventPattern('guest.profile-updated')
@@ -75,6 +81,7 @@ export class StayEventsHandler {
   ): Promise<void> {
     // Erasure first: it finds the guest's name in texts through the in-house list, which forgets it next.
     await eraseGuestData(context.manager, event.data);
+    await this.mail.guestProfile(context.manager, event.data);
     await this.stays.guestProfile(context.manager, event.propertyId, event.data, event.time);
   }
 

@@ -2,6 +2,7 @@ import { defineEvent, type LatestPayloads } from '../../define-event';
 import { TOPICS } from '../../topics';
 import { ConciergeCompensationGrantedV1 } from './compensation-granted.v1';
 import { ConciergeComplaintLoggedV1 } from './complaint-logged.v1';
+import { ConciergeMessageDeliveryChangedV1 } from './message-delivery-changed.v1';
 import { ConciergeMessageSentV1 } from './message-sent.v1';
 import { ConciergeRequestAssignedV1 } from './request-assigned.v1';
 import { ConciergeRequestCompletedV1 } from './request-completed.v1';
@@ -31,6 +32,11 @@ export {
   type MessageChannel,
   type MessagePurpose,
 } from './message-sent.v1';
+export {
+  ConciergeMessageDeliveryChangedV1,
+  DELIVERY_STATUSES,
+  type DeliveryStatus,
+} from './message-delivery-changed.v1';
 
 const topic = TOPICS.concierge;
 
@@ -99,6 +105,14 @@ export const CONCIERGE_EVENTS = [
     subject: 'messageId',
     summary: 'A message rendered from a protocol template was sent to a guest.',
   }),
+  defineEvent({
+    type: 'concierge.message-delivery-changed',
+    version: 1,
+    topic,
+    payload: ConciergeMessageDeliveryChangedV1,
+    subject: 'messageId',
+    summary: 'An e-mail to a guest was queued, accepted by the SMTP relay, deferred, failed or withdrawn (ids only).',
+  }),
 ] as const;
 
 export interface ConciergeEventDataMap {
@@ -110,6 +124,7 @@ export interface ConciergeEventDataMap {
   'concierge.request-escalated': ConciergeRequestEscalatedV1;
   'concierge.complaint-logged': ConciergeComplaintLoggedV1;
   'concierge.message-sent': ConciergeMessageSentV1;
+  'concierge.message-delivery-changed': ConciergeMessageDeliveryChangedV1;
 }
 
 export const CONCIERGE_LATEST_PAYLOADS: LatestPayloads<ConciergeEventDataMap> = {
@@ -121,4 +136,5 @@ export const CONCIERGE_LATEST_PAYLOADS: LatestPayloads<ConciergeEventDataMap> = 
   'concierge.request-escalated': ConciergeRequestEscalatedV1,
   'concierge.complaint-logged': ConciergeComplaintLoggedV1,
   'concierge.message-sent': ConciergeMessageSentV1,
+  'concierge.message-delivery-changed': ConciergeMessageDeliveryChangedV1,
 };
