@@ -1,6 +1,7 @@
 import { ServiceEnv } from '@frontoffice/platform';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsInt, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { AddressPolicy } from '../webhooks/deliveries/address-policy';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -16,7 +17,13 @@ export class IntegrationsEnv extends ServiceEnv {
    * Networks a webhook may reach although they are loopback, private, link-local, CGNAT or otherwise internal:
    * comma-separated CIDRs or addresses (e.g. `127.0.0.1/32,::1/128` for local development). Empty in production.
    */
-  @Matches(/^[0-9a-fA-F:./,\s]*$/, { message: 'WEBHOOK_ALLOWED_NETWORKS must be comma-separated CIDRs' })
+  @ValidateBy({
+    name: 'isNetworkList',
+    validator: {
+      validate: (value) => typeof value === 'string' && AddressPolicy.isValidAllowList(value),
+      defaultMessage: () => 'WEBHOOK_ALLOWED_NETWORKS must be comma-separated IP addresses or CIDRs',
+    },
+  })
   WEBHOOK_ALLOWED_NETWORKS = '';
 
   /** Plain `http://` endpoints (local development and tests only); production subscribers use HTTPS. */
@@ -25,8 +32,7 @@ export class IntegrationsEnv extends ServiceEnv {
   WEBHOOK_ALLOW_HTTP = false;
 
   /** AES-256-GCM key (base64, 32 bytes) that encrypts signing secrets at rest. */
-  @IsString()
-  @MinLength(44)
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'WEBHOOK_SECRETS_KEY must be 32 bytes, base64-encoded' })
   WEBHOOK_SECRETS_KEY = DEV_WEBHOOK_SECRETS_KEY;
 
   /** Runs the delivery worker in this instance; several instances share the queue. */
