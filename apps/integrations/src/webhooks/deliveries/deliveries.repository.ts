@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventEnvelope } from '@frontoffice/contracts';
 import { Keyset, keyedPage, Page, type CursorKey } from '@frontoffice/platform';
 import type { DataSource, EntityManager } from 'typeorm';
+import { updatedRows } from '../../database/updated-rows';
 import { eventTypeMatchSql } from '../subscriptions/event-type-patterns';
 
 /** One (subscription, property) queue: its deliveries go out one at a time, in order. */
@@ -172,7 +173,7 @@ export class DeliveriesRepository {
    * instance that dies leaves lanes that fall due again when their lease ends.
    */
   async claimLanes(limit: number, leaseMs: number): Promise<Lane[]> {
-    const rows: { subscription_id: string; property_id: string }[] = await this.dataSource.query(
+    const result: unknown = await this.dataSource.query(
       `WITH candidates AS (
          SELECT l.subscription_id, l.property_id, l.next_attempt_at
            FROM webhook_lane l
@@ -196,7 +197,10 @@ export class DeliveriesRepository {
        RETURNING l.subscription_id, l.property_id`,
       [limit, leaseMs],
     );
-    return rows.map((row) => ({ subscriptionId: row.subscription_id, propertyId: row.property_id }));
+    return updatedRows<{ subscription_id: string; property_id: string }>(result).map((row) => ({
+      subscriptionId: row.subscription_id,
+      propertyId: row.property_id,
+    }));
   }
 
   /** The head (oldest waiting delivery) of each lane, in one query. */
@@ -293,12 +297,7 @@ export class DeliveriesRepository {
       ],
     );
     await this.releaseLane(manager, record.lane, record.ok ? null : record.retryDelayMs);
-    const rows: {
-      consecutive_failures: number;
-      status: string;
-      previous_status: string;
-      property_id: string | null;
-    }[] = await manager.query(
+    const result: unknown = await manager.query(
       `WITH before AS (SELECT status FROM webhook_subscription WHERE id = $1 FOR UPDATE)
          UPDATE webhook_subscription s SET
            consecutive_failures = CASE WHEN $2 THEN 0 ELSE s.consecutive_failures + 1 END,
@@ -311,7 +310,12 @@ export class DeliveriesRepository {
          RETURNING s.consecutive_failures, s.status, before.status AS previous_status, s.property_id`,
       [record.lane.subscriptionId, record.ok, pauseAfter],
     );
-    const row = rows[0];
+    const [row] = updatedRows<{
+      consecutive_failures: number;
+      status: string;
+      previous_status: string;
+      property_id: string | null;
+    }>(result);
     return {
       consecutiveFailures: row?.consecutive_failures ?? 0,
       pausedNow: row !== undefined && row.previous_status === 'active' && row.status === 'paused',

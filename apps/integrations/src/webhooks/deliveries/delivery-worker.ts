@@ -69,13 +69,12 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private pause(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.env.WEBHOOK_POLL_INTERVAL_MS);
-      const self = this;
-      function done() {
+      const done = (): void => {
         clearTimeout(timer);
-        self.wake = undefined;
+        this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, this.env.WEBHOOK_POLL_INTERVAL_MS);
       this.wake = done;
     });
   }
