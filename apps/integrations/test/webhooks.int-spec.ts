@@ -28,26 +28,34 @@ describe('webhooks', () => {
   let probe: EventProbe;
   const admin = testToken(['admin'], ['*'], 'chain-admin');
 
+  const settings = {
+    // Local subscribers only: the test's own server on loopback, over plain HTTP.
+    WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32',
+    WEBHOOK_ALLOW_HTTP: 'true',
+    WEBHOOK_POLL_INTERVAL_MS: '50',
+    WEBHOOK_TIMEOUT_MS: '8000',
+    WEBHOOK_RETRY_BASE_DELAY_MS: '100',
+    WEBHOOK_RETRY_MAX_DELAY_MS: '400',
+    WEBHOOK_PAUSE_AFTER_FAILURES: String(PAUSE_AFTER),
+    WEBHOOK_WORKER_CONCURRENCY: '8',
+  };
+
   beforeAll(async () => {
     subscriber = await new TestSubscriber().start();
-    const env = testEnv('integrations', IntegrationsEnv, {
-      // Local subscribers only: the test's own server on loopback, over plain HTTP.
-      WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32',
-      WEBHOOK_ALLOW_HTTP: 'true',
-      WEBHOOK_POLL_INTERVAL_MS: '50',
-      WEBHOOK_TIMEOUT_MS: '8000',
-      WEBHOOK_RETRY_BASE_DELAY_MS: '100',
-      WEBHOOK_RETRY_MAX_DELAY_MS: '400',
-      WEBHOOK_PAUSE_AFTER_FAILURES: String(PAUSE_AFTER),
-      WEBHOOK_WORKER_CONCURRENCY: '8',
-    });
-    service = await startTestService(AppModule.register(env), INTEGRATIONS_APP);
+    service = await startTestService(
+      AppModule.register(testEnv('integrations', IntegrationsEnv, settings)),
+      INTEGRATIONS_APP,
+    );
     probe = await new EventProbe(testKafka('integrations-probe'), [TOPICS.integrations]).start();
     producer = testKafka('integrations-test').producer();
     await producer.connect();
   });
 
+  const chainWide: string[] = [];
+
   afterAll(async () => {
+    // Chain-wide subscriptions would take every later run's events; property ones only ever see their own.
+    for (const id of chainWide) await call('DELETE', `/v1/webhooks/${id}`, admin).catch(() => undefined);
     await producer?.disconnect();
     await probe?.stop();
     await service?.shutdown();
@@ -77,6 +85,7 @@ describe('webhooks', () => {
     const created = await call('POST', path, token, { url, eventTypes, ...extra });
     expect(created.status).toBe(201);
     expect(created.body.secret).toMatch(/^whsec_/);
+    if (scope === 'chain') chainWide.push(created.body.id);
     return created.body;
   }
 
@@ -132,6 +141,7 @@ describe('webhooks', () => {
 
   it('delivers every event through a subscriber that fails for a while: in order per property, signed, none twice in effect', async () => {
     const [propertyA, propertyB] = [randomUUID(), randomUUID()];
+    const ours = new Set<string>([propertyA, propertyB]);
     const chain = await subscribe('chain', subscriber.endpoint('flaky', { failFirst: 4 }), ['reservation.*'], {
       includePersonalData: true,
     });
@@ -150,7 +160,8 @@ describe('webhooks', () => {
 
     const processed = await eventually(
       () => {
-        const seen = subscriber.processed('flaky');
+        // Chain-wide: other suites' events on the shared topics arrive too; this test looks at its properties.
+        const seen = subscriber.processed('flaky').filter((delivery) => ours.has(delivery.body.propertyId));
         expect(seen).toHaveLength(20);
         return seen;
       },
@@ -181,11 +192,14 @@ describe('webhooks', () => {
     expect(forA.some((delivery) => delivery.rawBody.includes('Durand'))).toBe(false);
 
     // The delivery log shows the failed attempts with their status code and the answer's first bytes.
-    const log = await call('GET', `/v1/webhooks/${chain.id}/deliveries?limit=50`, admin);
+    const log = await call('GET', `/v1/webhooks/${chain.id}/deliveries?limit=500`, admin);
     expect(log.status).toBe(200);
-    expect(log.body.items).toHaveLength(20);
-    expect(log.body.items.every((item: { status: string }) => item.status === 'delivered')).toBe(true);
-    const retried = log.body.items.filter((item: { attempts: number }) => item.attempts > 1);
+    const logged = (log.body.items as { propertyId: string; status: string; attempts: number; id: string }[]).filter(
+      (item) => ours.has(item.propertyId),
+    );
+    expect(logged).toHaveLength(20);
+    expect(logged.every((item) => item.status === 'delivered')).toBe(true);
+    const retried = logged.filter((item) => item.attempts > 1);
     expect(retried.length).toBeGreaterThan(0);
     const attempts = await call('GET', `/v1/webhooks/${chain.id}/deliveries/${retried[0].id}/attempts`, admin);
     expect(attempts.body.items[0]).toMatchObject({
@@ -397,5 +411,46 @@ describe('webhooks', () => {
       },
     );
     expect(range.status).toBe(400);
+  });
+
+  it('two instances share the queue: one request at a time per (subscription, property), each lane in order', async () => {
+    // A second instance on the same database, delivering only (the first one consumes).
+    const second = await startTestService(
+      AppModule.register(testEnv('integrations', IntegrationsEnv, { ...settings, KAFKA_CONSUMER_ENABLED: 'false' })),
+      INTEGRATIONS_APP,
+    );
+    try {
+      const properties: string[] = Array.from({ length: 4 }, () => randomUUID());
+      const chain = await subscribe('chain', subscriber.endpoint('slow', { delayMs: 40 }), ['reservation.*'], {
+        maxInFlight: 3,
+      });
+      subscriber.trust('slow', chain.secret);
+      await produce(
+        Array.from({ length: 8 }, (_, index) =>
+          properties.map((propertyId) => reservationCreated(propertyId, index + 1)),
+        ).flat(),
+      );
+      const processed = await eventually(
+        () => {
+          const seen = subscriber.processed('slow').filter((delivery) => properties.includes(delivery.body.propertyId));
+          expect(seen).toHaveLength(32);
+          return seen;
+        },
+        { timeoutMs: 30_000 },
+      );
+      for (const propertyId of properties) {
+        expect(processed.filter((delivery) => delivery.body.propertyId === propertyId).map(sequenceOf)).toEqual([
+          1, 2, 3, 4, 5, 6, 7, 8,
+        ]);
+      }
+      const { perProperty, overall } = subscriber.concurrency('slow');
+      expect(perProperty).toBe(1);
+      expect(overall).toBeGreaterThan(1);
+      expect(
+        subscriber.received('slow').filter((delivery) => properties.includes(delivery.body.propertyId)),
+      ).toHaveLength(32);
+    } finally {
+      await second.shutdown();
+    }
   });
 });

@@ -1,8 +1,8 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 
-export type Behaviour = 'ok' | 'hang' | 'down' | { failFirst: number };
+export type Behaviour = 'ok' | 'hang' | 'down' | { failFirst: number } | { delayMs: number };
 
 export interface ReceivedWebhook {
   webhookId: string;
@@ -18,6 +18,10 @@ interface Endpoint {
   requests: number;
   received: ReceivedWebhook[];
   badSignatures: number;
+  /** Requests open right now, and the most ever open at once, per property (from the body). */
+  openByProperty: Map<string, number>;
+  maxOpenByProperty: Map<string, number>;
+  maxOpen: number;
 }
 
 function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
@@ -46,30 +50,20 @@ export class TestSubscriber {
         const { behaviour } = endpoint;
         if (behaviour === 'hang') return;
         const rawBody = Buffer.concat(chunks).toString('utf8');
-        const headers = flatHeaders(request.headers);
-        const verified = endpoint.secrets.some((secret) => {
-          try {
-            new Webhook(secret).verify(rawBody, headers);
-            return true;
-          } catch {
-            return false;
-          }
-        });
-        if (!verified) {
-          endpoint.badSignatures += 1;
-          return void response.writeHead(401).end('bad signature');
+        if (typeof behaviour === 'object' && 'delayMs' in behaviour) {
+          const propertyId = (JSON.parse(rawBody) as { propertyId: string }).propertyId;
+          const open = (endpoint.openByProperty.get(propertyId) ?? 0) + 1;
+          endpoint.openByProperty.set(propertyId, open);
+          endpoint.maxOpenByProperty.set(propertyId, Math.max(open, endpoint.maxOpenByProperty.get(propertyId) ?? 0));
+          const total = [...endpoint.openByProperty.values()].reduce((sum, count) => sum + count, 0);
+          endpoint.maxOpen = Math.max(endpoint.maxOpen, total);
+          setTimeout(() => {
+            endpoint.openByProperty.set(propertyId, endpoint.openByProperty.get(propertyId)! - 1);
+            this.answer(endpoint, rawBody, flatHeaders(request.headers), response);
+          }, behaviour.delayMs);
+          return;
         }
-        const failing =
-          behaviour === 'down' || (typeof behaviour === 'object' && endpoint.requests <= behaviour.failFirst);
-        const answered = failing ? 503 : 204;
-        endpoint.received.push({
-          webhookId: headers['webhook-id']!,
-          headers,
-          rawBody,
-          body: JSON.parse(rawBody) as ReceivedWebhook['body'],
-          answered,
-        });
-        response.writeHead(answered).end(failing ? 'busy, try later' : undefined);
+        this.answer(endpoint, rawBody, flatHeaders(request.headers), response);
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -77,9 +71,46 @@ export class TestSubscriber {
     return this;
   }
 
+  private answer(endpoint: Endpoint, rawBody: string, headers: Record<string, string>, response: ServerResponse): void {
+    const verified = endpoint.secrets.some((secret) => {
+      try {
+        new Webhook(secret).verify(rawBody, headers);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (!verified) {
+      endpoint.badSignatures += 1;
+      return void response.writeHead(401).end('bad signature');
+    }
+    const { behaviour } = endpoint;
+    const failing =
+      behaviour === 'down' ||
+      (typeof behaviour === 'object' && 'failFirst' in behaviour && endpoint.requests <= behaviour.failFirst);
+    const answered = failing ? 503 : 204;
+    endpoint.received.push({
+      webhookId: headers['webhook-id']!,
+      headers,
+      rawBody,
+      body: JSON.parse(rawBody) as ReceivedWebhook['body'],
+      answered,
+    });
+    response.writeHead(answered).end(failing ? 'busy, try later' : undefined);
+  }
+
   /** A new endpoint; its URL is what the subscription registers. */
   endpoint(name: string, behaviour: Behaviour): string {
-    this.endpoints.set(`/${name}`, { behaviour, secrets: [], requests: 0, received: [], badSignatures: 0 });
+    this.endpoints.set(`/${name}`, {
+      behaviour,
+      secrets: [],
+      requests: 0,
+      received: [],
+      badSignatures: 0,
+      openByProperty: new Map(),
+      maxOpenByProperty: new Map(),
+      maxOpen: 0,
+    });
     return `http://127.0.0.1:${this.port}/${name}`;
   }
 
@@ -105,6 +136,12 @@ export class TestSubscriber {
       seen.add(delivery.webhookId);
       return true;
     });
+  }
+
+  /** The most requests ever open at once: for one property, and in all. */
+  concurrency(name: string): { perProperty: number; overall: number } {
+    const endpoint = this.get(name);
+    return { perProperty: Math.max(0, ...endpoint.maxOpenByProperty.values()), overall: endpoint.maxOpen };
   }
 
   requests(name: string): number {
