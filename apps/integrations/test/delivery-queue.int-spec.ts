@@ -145,4 +145,31 @@ describe('webhook delivery queue', () => {
     await dataSource.transaction((manager) => deliveries.releaseLane(manager, lane, null));
     expect(await deliveries.claimLanes(20, 60_000)).toEqual([lane]);
   });
+
+  it('purges delivered webhooks past the retention, and events nothing refers to, but never waiting ones', async () => {
+    const propertyId = randomUUID();
+    const subscriptionId = await subscription(propertyId, ['*']);
+    const [old, recent, waiting] = [
+      event('folio.opened', propertyId),
+      event('folio.charge-posted', propertyId),
+      event('payment.recorded', propertyId),
+    ];
+    await dataSource.transaction((manager) => deliveries.fanOut(manager, [old, recent, waiting]));
+    await dataSource.query(
+      `UPDATE webhook_delivery SET status = 'delivered', delivered_at = now() - CASE WHEN event_id = $1 THEN interval '40 days' ELSE interval '1 day' END
+        WHERE event_id = ANY($2)`,
+      [old.id, [old.id, recent.id]],
+    );
+    await dataSource.query(`UPDATE webhook_event SET received_at = now() - interval '40 days'`);
+    await dataSource.query(`UPDATE webhook_delivery SET created_at = now() - interval '90 days' WHERE event_id = $1`, [
+      waiting.id,
+    ]);
+
+    expect(await deliveries.purge(30, 1000)).toBe(1);
+    expect((await deliveriesOf(subscriptionId)).map((row) => row.event_id)).toEqual([recent.id, waiting.id]);
+    const events: { id: string }[] = await dataSource.query('SELECT id FROM webhook_event WHERE id = ANY($1)', [
+      [old.id, recent.id, waiting.id],
+    ]);
+    expect(events.map((row) => row.id).sort()).toEqual([recent.id, waiting.id].sort());
+  });
 });

@@ -420,6 +420,29 @@ export class DeliveriesRepository {
     return rows.length;
   }
 
+  /**
+   * Forgets delivered webhooks older than the retention, and the stored events no delivery refers to any more, a
+   * bounded slice per call. Waiting deliveries are kept whatever their age. Returns how many deliveries went.
+   */
+  async purge(retentionDays: number, limit: number): Promise<number> {
+    const [, purged]: [unknown, number] = await this.dataSource.query(
+      `DELETE FROM webhook_delivery WHERE id IN (
+         SELECT id FROM webhook_delivery
+          WHERE status = 'delivered' AND delivered_at < now() - make_interval(days => $1)
+          ORDER BY id LIMIT $2)`,
+      [retentionDays, limit],
+    );
+    await this.dataSource.query(
+      `DELETE FROM webhook_event WHERE id IN (
+         SELECT e.id FROM webhook_event e
+          WHERE e.received_at < now() - make_interval(days => $1)
+            AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.event_id = e.id)
+          LIMIT $2)`,
+      [retentionDays, limit],
+    );
+    return purged;
+  }
+
   async backlog(): Promise<BacklogFigure[]> {
     const rows: { id: string; pending: string; oldest_seconds: number | null; status: string }[] =
       await this.dataSource.query(
