@@ -43,5 +43,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     WebhookMetrics,
     DeliveryWorker,
   ],
+  // The outbound-HTTP policy and the secret sealing, shared with channel-manager pushes.
+  exports: [AddressPolicy, SecretBox],
 })
 export class WebhooksModule {}

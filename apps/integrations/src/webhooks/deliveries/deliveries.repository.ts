@@ -218,17 +218,20 @@ export class DeliveriesRepository {
       secret_ciphertext: string;
       previous_secret_ciphertext: string | null;
     }[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (d.subscription_id, d.property_id)
-              d.id, d.subscription_id, d.property_id, d.event_id, d.attempts, e.envelope, s.url,
+      `SELECT d.id, d.subscription_id, d.property_id, d.event_id, d.attempts, e.envelope, s.url,
               s.include_personal_data, s.secret_ciphertext,
               CASE WHEN s.previous_secret_expires_at > now() THEN s.previous_secret_ciphertext END
                 AS previous_secret_ciphertext
          FROM unnest($1::uuid[], $2::uuid[]) AS lane(subscription_id, property_id)
-         JOIN webhook_delivery d
-           ON d.subscription_id = lane.subscription_id AND d.property_id = lane.property_id AND d.status = 'pending'
+         -- One index probe per lane, however long its backlog.
+         JOIN LATERAL (
+           SELECT * FROM webhook_delivery d
+            WHERE d.subscription_id = lane.subscription_id AND d.property_id = lane.property_id
+              AND d.status = 'pending'
+            ORDER BY d.id LIMIT 1
+         ) d ON true
          JOIN webhook_event e ON e.id = d.event_id
-         JOIN webhook_subscription s ON s.id = d.subscription_id
-        ORDER BY d.subscription_id, d.property_id, d.id`,
+         JOIN webhook_subscription s ON s.id = d.subscription_id`,
       [lanes.map((lane) => lane.subscriptionId), lanes.map((lane) => lane.propertyId)],
     );
     return rows.map((row) => ({
