@@ -14,6 +14,8 @@ export interface ReceivedWebhook {
 
 interface Endpoint {
   behaviour: Behaviour;
+  /** Properties this endpoint is about; others' events (from other suites on the shared topics) get a quiet 204. */
+  properties?: ReadonlySet<string>;
   secrets: string[];
   requests: number;
   received: ReceivedWebhook[];
@@ -28,6 +30,14 @@ function flatHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   return Object.fromEntries(
     Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]),
   );
+}
+
+function propertyOf(rawBody: string): string {
+  try {
+    return String((JSON.parse(rawBody) as { propertyId?: unknown }).propertyId);
+  } catch {
+    return '';
+  }
 }
 
 /**
@@ -46,12 +56,14 @@ export class TestSubscriber {
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         if (!endpoint) return void response.writeHead(404).end();
+        const rawBody = Buffer.concat(chunks).toString('utf8');
+        if (endpoint.properties && !endpoint.properties.has(propertyOf(rawBody)))
+          return void response.writeHead(204).end();
         endpoint.requests += 1;
         const { behaviour } = endpoint;
         if (behaviour === 'hang') return;
-        const rawBody = Buffer.concat(chunks).toString('utf8');
         if (typeof behaviour === 'object' && 'delayMs' in behaviour) {
-          const propertyId = (JSON.parse(rawBody) as { propertyId: string }).propertyId;
+          const propertyId = propertyOf(rawBody);
           const open = (endpoint.openByProperty.get(propertyId) ?? 0) + 1;
           endpoint.openByProperty.set(propertyId, open);
           endpoint.maxOpenByProperty.set(propertyId, Math.max(open, endpoint.maxOpenByProperty.get(propertyId) ?? 0));
@@ -99,10 +111,11 @@ export class TestSubscriber {
     response.writeHead(answered).end(failing ? 'busy, try later' : undefined);
   }
 
-  /** A new endpoint; its URL is what the subscription registers. */
-  endpoint(name: string, behaviour: Behaviour): string {
+  /** A new endpoint; its URL is what the subscription registers. A chain-wide one names the properties it is about. */
+  endpoint(name: string, behaviour: Behaviour, properties?: readonly string[]): string {
     this.endpoints.set(`/${name}`, {
       behaviour,
+      properties: properties && new Set(properties),
       secrets: [],
       requests: 0,
       received: [],
