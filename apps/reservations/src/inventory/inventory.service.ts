@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError } from '@frontoffice/platform';
 import type { EntityManager } from 'typeorm';
+import { noteNightsChanged } from '../availability-feed/availability-changes';
 import { available, firstShortNight, lockOrder, NightCounts } from './inventory-arithmetic';
 
 export interface HoldOptions {
@@ -241,6 +242,8 @@ export class InventoryService {
     nights: string[],
   ): Promise<InventoryRow[]> {
     const dates = lockOrder(nights);
+    // Every inventory change locks its rows here first: the one place that tells the availability feed.
+    noteNightsChanged(manager, propertyId, roomTypeId, dates);
     await manager.query(
       `INSERT INTO inventory_night (property_id, room_type_id, date)
        SELECT $1, $2, d FROM unnest($3::date[]) AS d ORDER BY d

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AvailabilityFeedRepository } from './availability-feed.repository';
+import { AvailabilityFeedSubscriber } from './availability-feed.subscriber';
+
+/** `inventory.availability-changed`: one event per room type per transaction that changed its nights or prices. */
+@Module({ providers: [AvailabilityFeedRepository, AvailabilityFeedSubscriber] })
+export class AvailabilityFeedModule {}
