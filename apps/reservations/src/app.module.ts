@@ -3,6 +3,7 @@ import { PlatformModule } from '@frontoffice/platform';
 import type { ReservationsEnv } from './config/reservations.env';
 import { RESERVATIONS_ENTITIES, RESERVATIONS_MIGRATIONS } from './database/schema';
 import { AvailabilityFeedModule } from './availability-feed/availability-feed.module';
+import { ChannelsModule } from './channels/channels.module';
 import { InventoryModule } from './inventory/inventory.module';
 import { GroupBlocksModule } from './group-blocks/group-blocks.module';
 import { NightAuditModule } from './night-audit/night-audit.module';
@@ -33,6 +34,7 @@ export class AppModule {
         GuestsModule,
         FrontDeskModule,
         AvailabilityFeedModule,
+        ChannelsModule,
       ],
     };
   }
