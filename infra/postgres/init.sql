@@ -5,3 +5,4 @@ CREATE DATABASE frontoffice_reservations;
 CREATE DATABASE frontoffice_concierge;
 CREATE DATABASE frontoffice_staffing;
 CREATE DATABASE frontoffice_billing;
+CREATE DATABASE frontoffice_integrations;

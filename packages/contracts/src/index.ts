@@ -26,6 +26,7 @@ export * from './events/reservations';
 export * from './events/concierge';
 export * from './events/staffing';
 export * from './events/billing';
+export * from './events/integrations';
 export { defineEvent, type LatestPayloads } from './define-event';
 export {
   EVENT_CATALOG,

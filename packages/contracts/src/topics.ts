@@ -6,6 +6,7 @@ export const TOPICS = {
   concierge: 'concierge.events.v1',
   staffing: 'staffing.events.v1',
   billing: 'billing.events.v1',
+  integrations: 'integrations.events.v1',
 } as const;
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
 
@@ -51,5 +52,10 @@ export const TOPIC_CATALOG: readonly TopicDefinition[] = Object.freeze([
     TOPICS.billing,
     'billing-bridge',
     'Folios, postings, payments, refunds, cashier sessions and journal entries, from the billing bridge.',
+  ),
+  defineTopic(
+    TOPICS.integrations,
+    'integrations',
+    'Webhook delivery status (subscriptions paused after failures), from the integrations service.',
   ),
 ]);

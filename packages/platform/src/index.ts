@@ -18,6 +18,8 @@ export * from './idempotency/idempotency.interceptor';
 export * from './messaging/dead-letter';
 export * from './messaging/dlq-tools';
 export * from './messaging/event-context';
+export * from './messaging/event-batch-handler.decorator';
+export * from './messaging/transient-errors';
 export * from './messaging/inbox-event.entity';
 export * from './messaging/kafka-client';
 export * from './messaging/kafka-event.server';

@@ -132,6 +132,10 @@ export class PlatformModule implements NestModule {
               fromBeginning: env.KAFKA_FROM_BEGINNING,
               maxAttempts: env.CONSUMER_MAX_ATTEMPTS,
               retryBackoffMs: env.CONSUMER_RETRY_BACKOFF_MS,
+              retryMaxBackoffMs: env.CONSUMER_RETRY_MAX_BACKOFF_MS,
+              batchMaxEvents: env.CONSUMER_BATCH_MAX_EVENTS,
+              batchMaxMs: env.CONSUMER_BATCH_MAX_MS,
+              partitionsConcurrency: env.CONSUMER_PARTITIONS_CONCURRENCY,
             });
           },
         },

@@ -19,7 +19,11 @@ describe('messaging with a real broker and database', () => {
   beforeAll(async () => {
     const databaseUrl = await ensurePlatformTestDatabase();
     env = testEnv('billing-bridge', ServiceEnv, { DATABASE_URL: databaseUrl, CONSUMER_MAX_ATTEMPTS: '3' });
-    probe = await new EventProbe(kafka, [TOPICS.reservations, dlqTopicOf(TOPICS.reservations)]).start();
+    probe = await new EventProbe(kafka, [
+      TOPICS.reservations,
+      dlqTopicOf(TOPICS.reservations),
+      dlqTopicOf(TOPICS.concierge),
+    ]).start();
     service = await startTestService(ProbeAppModule.register(env));
     dataSource = service.app.get<DataSource>(getDataSourceToken());
     producer = kafka.producer();
@@ -181,6 +185,43 @@ describe('messaging with a real broker and database', () => {
     await produce(JSON.stringify(marker), propertyId);
     await eventually(async () => expect(await effectsOf(marker.data.reservationId)).toBe(1));
     expect(await effectsOf(alwaysFails.data.reservationId)).toBe(1);
+  });
+
+  it("dead-letters an event found on another service's topic, or keyed by another property, with the reason", async () => {
+    const propertyId = randomUUID();
+    const onWrongTopic = reservationCreated(propertyId);
+    const underWrongKey = reservationCreated(propertyId);
+    const marker = reservationCreated(propertyId);
+    await producer.send({
+      topic: TOPICS.concierge,
+      messages: [
+        {
+          key: propertyId,
+          value: JSON.stringify(onWrongTopic),
+          headers: { id: onWrongTopic.id, type: onWrongTopic.type },
+        },
+      ],
+    });
+    await produce(JSON.stringify(underWrongKey), randomUUID(), { id: underWrongKey.id, type: underWrongKey.type });
+    await produce(JSON.stringify(marker), propertyId);
+
+    const wrongTopicLetter = await probe.waitFor(
+      (message) => message.topic === dlqTopicOf(TOPICS.concierge) && message.headers.id === onWrongTopic.id,
+    );
+    expect(wrongTopicLetter.headers['dlq-reason-code']).toBe('wrong-topic');
+    expect(wrongTopicLetter.headers['dlq-reason']).toContain(
+      `reservation.created is published by reservations on ${TOPICS.reservations} only`,
+    );
+    expect(wrongTopicLetter.headers['dlq-original-topic']).toBe(TOPICS.concierge);
+    const wrongKeyLetter = await probe.waitFor(
+      (message) => message.topic === dlqTopicOf(TOPICS.reservations) && message.headers.id === underWrongKey.id,
+    );
+    expect(wrongKeyLetter.headers['dlq-reason-code']).toBe('key-mismatch');
+    expect(wrongKeyLetter.headers['dlq-reason']).toContain(`is not the event's propertyId ${propertyId}`);
+
+    await eventually(async () => expect(await effectsOf(marker.data.reservationId)).toBe(1));
+    expect(await effectsOf(onWrongTopic.data.reservationId)).toBe(0);
+    expect(await effectsOf(underWrongKey.data.reservationId)).toBe(0);
   });
 
   it('ignores event types it has no handler for, without dead-lettering them', async () => {

@@ -87,6 +87,44 @@ export class ServiceEnv {
   @Max(60_000)
   CONSUMER_RETRY_BACKOFF_MS = 200;
 
+  /** Cap of the back-off while a transient failure (database or broker away) is retried, for as long as it lasts. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(300_000)
+  CONSUMER_RETRY_MAX_BACKOFF_MS = 5000;
+
+  /** Most events a consumer applies in one database transaction. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  CONSUMER_BATCH_MAX_EVENTS = 500;
+
+  /** A consumer transaction slower than this halves the next one on its partition. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  CONSUMER_BATCH_MAX_MS = 1000;
+
+  /** Partitions a consumer handles at the same time (each in its own transaction, so within the pool size). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  CONSUMER_PARTITIONS_CONCURRENCY = 3;
+
+  /**
+   * Largest produce request the relay sends, and so the largest single event: keep it below the broker's
+   * `message.max.bytes` (1,048,588 by default). An event above it is parked in the outbox with its reason.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(100_000_000)
+  KAFKA_MAX_MESSAGE_BYTES = 1_000_000;
+
   @Transform(toBoolean)
   @IsBoolean()
   OUTBOX_RELAY_ENABLED = true;

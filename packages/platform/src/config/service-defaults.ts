@@ -6,6 +6,7 @@ export const SERVICE_DEFAULTS: Readonly<Record<ServiceName, { port: number; data
   concierge: { port: 3002, database: 'frontoffice_concierge' },
   staffing: { port: 3003, database: 'frontoffice_staffing' },
   'billing-bridge': { port: 3004, database: 'frontoffice_billing' },
+  integrations: { port: 3005, database: 'frontoffice_integrations' },
 };
 
 /** Documented development secret. A production start with it (and no public key) is refused. */

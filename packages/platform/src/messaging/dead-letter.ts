@@ -11,7 +11,12 @@ export const DLQ_HEADERS = {
   consumerGroup: 'dlq-consumer-group',
   attempts: 'dlq-attempts',
   failedAt: 'dlq-failed-at',
+  /** Why, as a stable code an operator or a script can filter on; `dlq-reason` says it in words. */
+  reasonCode: 'dlq-reason-code',
 } as const;
+
+export type DeadLetterReasonCode =
+  'unparsable' | 'invalid-envelope' | 'invalid-payload' | 'wrong-topic' | 'key-mismatch' | 'handler-refused';
 
 export function headersAsStrings(headers: KafkaMessage['headers']): Record<string, string> {
   const result: Record<string, string> = {};
@@ -29,6 +34,7 @@ export function deadLetterMessage(args: {
   consumerGroup: string;
   attempts: number;
   reason: string;
+  reasonCode?: DeadLetterReasonCode;
 }): OutgoingMessage {
   return {
     topic: dlqTopicOf(args.topic),
@@ -43,6 +49,7 @@ export function deadLetterMessage(args: {
       [DLQ_HEADERS.consumerGroup]: args.consumerGroup,
       [DLQ_HEADERS.attempts]: String(args.attempts),
       [DLQ_HEADERS.failedAt]: new Date().toISOString(),
+      ...(args.reasonCode ? { [DLQ_HEADERS.reasonCode]: args.reasonCode } : {}),
     },
   };
 }

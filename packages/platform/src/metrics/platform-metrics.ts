@@ -8,6 +8,7 @@ export interface PartitionLag {
 }
 
 type BacklogProvider = () => Promise<number>;
+type ParkedProvider = () => Promise<number>;
 type LagProvider = () => Promise<PartitionLag[]>;
 
 /**
@@ -19,6 +20,7 @@ export class PlatformMetrics {
   readonly registry = new Registry();
   private backlogProvider?: BacklogProvider;
   private lagProvider?: LagProvider;
+  private parkedProvider?: ParkedProvider;
 
   readonly httpDuration = new Histogram({
     name: 'http_request_duration_seconds',
@@ -48,10 +50,33 @@ export class PlatformMetrics {
     registers: [this.registry],
   });
 
+  readonly consumerTransientRetries = new Counter({
+    name: 'consumer_transient_retries_total',
+    help: 'Retries of a consumer batch after a transient failure (database or broker away, lock or serialization conflict)',
+    labelNames: ['topic'] as const,
+    registers: [this.registry],
+  });
+
+  readonly outboxParkedTotal = new Counter({
+    name: 'outbox_parked_total',
+    help: 'Outbox events the relay parked because Kafka can never take them (too large, invalid record)',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
     const backlog = () => this.backlogProvider;
     const lag = () => this.lagProvider;
+    const parked = () => this.parkedProvider;
+    new Gauge({
+      name: 'outbox_parked_events',
+      help: 'Outbox events parked with their reason, waiting for an operator (npm run dlq -- list)',
+      registers: [this.registry],
+      async collect() {
+        const provider = parked();
+        if (provider) this.set(await provider().catch(() => -1));
+      },
+    });
     new Gauge({
       name: 'outbox_backlog',
       help: 'Committed events not yet published to Kafka',
@@ -78,6 +103,10 @@ export class PlatformMetrics {
 
   provideOutboxBacklog(provider: BacklogProvider): void {
     this.backlogProvider = provider;
+  }
+
+  provideOutboxParked(provider: ParkedProvider): void {
+    this.parkedProvider = provider;
   }
 
   provideConsumerLag(provider: LagProvider): void {
