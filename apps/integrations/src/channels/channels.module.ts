@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { SERVICE_ENV } from '@frontoffice/platform';
+import { DEV_WEBHOOK_SECRETS_KEY, type IntegrationsEnv } from '../config/integrations.env';
+import { AddressPolicy } from '../webhooks/deliveries/address-policy';
+import { WebhookHttpClient } from '../webhooks/deliveries/webhook-http';
+import { SecretBox } from '../webhooks/signing/secret-box';
+import { ChannelEndpointsController } from './channel-endpoints.controller';
+import { ChannelEndpointsService } from './channel-endpoints.service';
+import { ChannelFeedHandler } from './channel-feed.handler';
+import { ChannelPushHttp } from './channel-push-http';
+import { ChannelPushRepository } from './channel-push.repository';
+import { ChannelPushWorker } from './channel-push.worker';
+
+/**
+ * Channel-manager pushes: availability and rates of mapped room types, as OpenTravel notifications, to each
+ * channel's endpoint. Same address policy and secret sealing as webhooks (one configuration for outbound HTTP).
+ */
+@Module({
+  controllers: [ChannelFeedHandler, ChannelEndpointsController],
+  providers: [
+    {
+      provide: AddressPolicy,
+      inject: [SERVICE_ENV],
+      useFactory: (env: IntegrationsEnv) => new AddressPolicy(env.WEBHOOK_ALLOWED_NETWORKS),
+    },
+    {
+      provide: SecretBox,
+      inject: [SERVICE_ENV],
+      useFactory: (env: IntegrationsEnv) => {
+        if (env.NODE_ENV === 'production' && env.WEBHOOK_SECRETS_KEY === DEV_WEBHOOK_SECRETS_KEY) {
+          throw new Error('WEBHOOK_SECRETS_KEY: the development default key is refused when NODE_ENV=production');
+        }
+        return new SecretBox(env.WEBHOOK_SECRETS_KEY);
+      },
+    },
+    {
+      provide: ChannelPushHttp,
+      inject: [SERVICE_ENV, AddressPolicy],
+      useFactory: (env: IntegrationsEnv, policy: AddressPolicy) =>
+        new ChannelPushHttp(new WebhookHttpClient(policy, env.CHANNEL_PUSH_TIMEOUT_MS)),
+    },
+    ChannelPushRepository,
+    ChannelEndpointsService,
+    ChannelPushWorker,
+  ],
+})
+export class ChannelsModule {}
