@@ -73,7 +73,8 @@ export function coalesce(notes: readonly AvailabilityChangeNote[]): CoalescedCha
   for (const note of notes) {
     const seen = byType.get(note.roomTypeId);
     if (!seen) {
-      byType.set(note.roomTypeId, { ...note, causes: [note.cause] });
+      const { cause, ...range } = note;
+      byType.set(note.roomTypeId, { ...range, causes: [cause] });
       continue;
     }
     seen.from = seen.from === null || note.from === null ? null : note.from < seen.from ? note.from : seen.from;
