@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { SERVICE_ENV } from '@frontoffice/platform';
-import { DEV_WEBHOOK_SECRETS_KEY, type IntegrationsEnv } from '../config/integrations.env';
+import type { IntegrationsEnv } from '../config/integrations.env';
 import { AddressPolicy } from '../webhooks/deliveries/address-policy';
 import { WebhookHttpClient } from '../webhooks/deliveries/webhook-http';
-import { SecretBox } from '../webhooks/signing/secret-box';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { ChannelEndpointsController } from './channel-endpoints.controller';
 import { ChannelEndpointsService } from './channel-endpoints.service';
 import { ChannelFeedHandler } from './channel-feed.handler';
@@ -16,23 +16,9 @@ import { ChannelPushWorker } from './channel-push.worker';
  * channel's endpoint. Same address policy and secret sealing as webhooks (one configuration for outbound HTTP).
  */
 @Module({
+  imports: [WebhooksModule],
   controllers: [ChannelFeedHandler, ChannelEndpointsController],
   providers: [
-    {
-      provide: AddressPolicy,
-      inject: [SERVICE_ENV],
-      useFactory: (env: IntegrationsEnv) => new AddressPolicy(env.WEBHOOK_ALLOWED_NETWORKS),
-    },
-    {
-      provide: SecretBox,
-      inject: [SERVICE_ENV],
-      useFactory: (env: IntegrationsEnv) => {
-        if (env.NODE_ENV === 'production' && env.WEBHOOK_SECRETS_KEY === DEV_WEBHOOK_SECRETS_KEY) {
-          throw new Error('WEBHOOK_SECRETS_KEY: the development default key is refused when NODE_ENV=production');
-        }
-        return new SecretBox(env.WEBHOOK_SECRETS_KEY);
-      },
-    },
     {
       provide: ChannelPushHttp,
       inject: [SERVICE_ENV, AddressPolicy],

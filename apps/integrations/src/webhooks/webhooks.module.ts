@@ -42,5 +42,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     WebhookMetrics,
     DeliveryWorker,
   ],
+  // Channel pushes (channels/) reach out under the same address policy and seal their secrets the same way.
+  exports: [AddressPolicy, SecretBox],
 })
 export class WebhooksModule {}

@@ -1,22 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { available } from '../inventory/inventory-arithmetic';
 import type { PriceNight } from './availability-changes';
 
 export interface FeedRange {
   roomTypeId: string;
   from: string;
   to: string;
-}
-
-export interface FeedNight {
-  roomTypeId: string;
-  date: string;
-  available: number;
-  rooms: number;
-  outOfOrder: number;
-  sold: number;
-  blocked: number;
 }
 
 export interface FeedRoomType {
@@ -27,7 +16,10 @@ export interface FeedRoomType {
   currency: string;
 }
 
-/** Reads what `inventory.availability-changed` carries; it writes nothing (inventory and rates own their tables). */
+/**
+ * Reads what `inventory.availability-changed` carries besides the counts (InventoryService's): room types and prices.
+ * It writes nothing (inventory and rates own their tables).
+ */
 @Injectable()
 export class AvailabilityFeedRepository {
   async roomTypes(manager: EntityManager, roomTypeIds: string[]): Promise<FeedRoomType[]> {
@@ -45,53 +37,6 @@ export class AvailabilityFeedRepository {
       businessDate: row.business_date,
       currency: row.currency,
     }));
-  }
-
-  /** Counts of every night of every range, in one statement, ordered by room type and date. */
-  async nights(manager: EntityManager, ranges: FeedRange[]): Promise<FeedNight[]> {
-    const rows: {
-      room_type_id: string;
-      date: string;
-      rooms: number;
-      out_of_order: number;
-      allowance: number;
-      booked: number;
-      blocked: number;
-    }[] = await manager.query(
-      `SELECT w.room_type_id, d.date::text AS date, c.rooms, c.out_of_order, t.overbooking_allowance::int AS allowance,
-              coalesce(i.booked, 0)::int AS booked, coalesce(i.blocked, 0)::int AS blocked
-         FROM unnest($1::uuid[], $2::date[], $3::date[]) AS w(room_type_id, from_date, to_date)
-         JOIN room_type t ON t.id = w.room_type_id
-        CROSS JOIN LATERAL (SELECT w.from_date + n AS date FROM generate_series(0, w.to_date - w.from_date - 1) AS n) d
-        CROSS JOIN LATERAL (
-              SELECT count(*)::int AS rooms,
-                     (count(*) FILTER (WHERE r.out_of_order_from IS NOT NULL AND r.out_of_order_from <= d.date
-                                         AND (r.out_of_order_to IS NULL OR r.out_of_order_to >= d.date)))::int
-                       AS out_of_order
-                FROM room r WHERE r.room_type_id = w.room_type_id) c
-         LEFT JOIN inventory_night i ON i.room_type_id = w.room_type_id AND i.date = d.date
-        ORDER BY w.room_type_id, d.date`,
-      [ranges.map((range) => range.roomTypeId), ranges.map((range) => range.from), ranges.map((range) => range.to)],
-    );
-    return rows.map((row) => {
-      const counts = {
-        date: row.date,
-        rooms: row.rooms,
-        outOfOrder: row.out_of_order,
-        overbookingAllowance: row.allowance,
-        booked: row.booked,
-        blocked: row.blocked,
-      };
-      return {
-        roomTypeId: row.room_type_id,
-        date: row.date,
-        available: available(counts),
-        rooms: row.rooms,
-        outOfOrder: row.out_of_order,
-        sold: row.booked,
-        blocked: row.blocked,
-      };
-    });
   }
 
   /**

@@ -10,6 +10,7 @@ import type {
 } from 'typeorm';
 import type { ReservationsEnv } from '../config/reservations.env';
 import { coalesce, dropNotes, publishedRange, rateRuns, takeNotes } from './availability-changes';
+import { AvailabilityRow, InventoryService } from '../inventory/inventory.service';
 import { AvailabilityFeedRepository, FeedRange } from './availability-feed.repository';
 
 /** Savepoints commit and roll back too; only the outermost transaction's end counts. */
@@ -28,6 +29,7 @@ export class AvailabilityFeedSubscriber implements EntitySubscriberInterface {
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly repository: AvailabilityFeedRepository,
+    private readonly inventory: InventoryService,
     private readonly outbox: OutboxService,
     @Inject(SERVICE_ENV) private readonly env: ReservationsEnv,
   ) {
@@ -56,7 +58,15 @@ export class AvailabilityFeedSubscriber implements EntitySubscriberInterface {
       if (range) ranges.push({ roomTypeId: change.roomTypeId, ...range, causes: change.causes });
     }
     if (ranges.length === 0) return;
-    const nights = await this.repository.nights(manager, ranges);
+    // The inventory's own count (one query per room type changed: one, or two for a change of room type).
+    const nights = new Map<string, AvailabilityRow[]>();
+    for (const range of ranges) {
+      const roomType = roomTypes.get(range.roomTypeId)!;
+      nights.set(
+        range.roomTypeId,
+        await this.inventory.availability(manager, roomType.propertyId, range.from, range.to, range.roomTypeId),
+      );
+    }
     const priced = ranges.filter((range) => range.causes.includes('rates'));
     const prices = priced.length > 0 ? await this.repository.prices(manager, priced) : [];
     for (const range of ranges) {
@@ -73,9 +83,14 @@ export class AvailabilityFeedSubscriber implements EntitySubscriberInterface {
           from: range.from,
           to: range.to,
           causes: range.causes,
-          nights: nights
-            .filter((night) => night.roomTypeId === range.roomTypeId)
-            .map(({ roomTypeId: _roomTypeId, ...night }) => night),
+          nights: nights.get(range.roomTypeId)!.map((night) => ({
+            date: night.date,
+            available: night.available,
+            rooms: night.rooms,
+            outOfOrder: night.outOfOrder,
+            sold: night.booked,
+            blocked: night.blocked,
+          })),
           ...(runs
             ? {
                 rates: runs.map((run) => ({
