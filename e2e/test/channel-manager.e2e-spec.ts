@@ -362,5 +362,11 @@ describe('channel manager: bookings in, availability and rates out', () => {
     expect(endpoint.properties).toEqual([
       expect.objectContaining({ hotelCode: hotel.hotelCode, lastSuccessAt: expect.any(String) }),
     ]);
+    const metrics = await (await fetch(`${running.get('integrations')!.url}/metrics`)).text();
+    expect(metrics).toContain(`channel_push_attempts_total{channel_id="${hotel.channel.id}",outcome="failed"} 2`);
+    expect(metrics).toMatch(
+      new RegExp(`channel_push_attempts_total\\{channel_id="${hotel.channel.id}",outcome="accepted"\\} [1-9]`),
+    );
+    expect(metrics).toContain('channel_push_lanes_failing');
   }, 120_000);
 });

@@ -342,4 +342,18 @@ export class ChannelPushRepository {
       pending: row.pending,
     }));
   }
+
+  async lanesByChannel(manager: EntityManager): Promise<{ channelId: string; pending: number; failing: number }[]> {
+    const rows: { channel_id: string; pending: number; failing: number }[] = await manager.query(
+      `SELECT p.channel_id,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM channel_availability_night n
+                                              WHERE n.property_id = p.property_id AND n.change_seq > p.pushed_seq)
+                                  OR EXISTS (SELECT 1 FROM channel_rate_night r
+                                              WHERE r.property_id = p.property_id AND r.change_seq > p.pushed_seq))::int
+                AS pending,
+              count(*) FILTER (WHERE p.failures > 0)::int AS failing
+         FROM channel_push p GROUP BY p.channel_id`,
+    );
+    return rows.map((row) => ({ channelId: row.channel_id, pending: row.pending, failing: row.failing }));
+  }
 }

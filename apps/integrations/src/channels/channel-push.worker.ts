@@ -6,6 +6,7 @@ import type { IntegrationsEnv } from '../config/integrations.env';
 import { retryDelayMs } from '../webhooks/deliveries/retry-policy';
 import { SecretBox } from '../webhooks/signing/secret-box';
 import { ChannelPushHttp } from './channel-push-http';
+import { ChannelPushMetrics } from './channel-push.metrics';
 import { ChannelPushRepository, PushLane } from './channel-push.repository';
 import { accepted, availNotif, rateAmountNotif } from './ota-push-messages';
 
@@ -31,6 +32,7 @@ export class ChannelPushWorker implements OnApplicationBootstrap, OnModuleDestro
     private readonly repository: ChannelPushRepository,
     private readonly http: ChannelPushHttp,
     private readonly secrets: SecretBox,
+    private readonly metrics: ChannelPushMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -82,8 +84,9 @@ export class ChannelPushWorker implements OnApplicationBootstrap, OnModuleDestro
 
   private async push(lane: PushLane): Promise<void> {
     const manager = this.dataSource.manager;
-    const fail = (statusCode: number | null, error: string) =>
-      this.repository.failed(
+    const fail = (statusCode: number | null, error: string) => {
+      this.metrics.attempts.inc({ channel_id: lane.channelId, outcome: 'failed' });
+      return this.repository.failed(
         manager,
         lane,
         retryDelayMs(lane.failures + 1, {
@@ -93,6 +96,7 @@ export class ChannelPushWorker implements OnApplicationBootstrap, OnModuleDestro
         statusCode,
         error,
       );
+    };
     try {
       const [endpoint, codes] = await Promise.all([
         this.repository.endpoint(manager, lane.channelId),
@@ -127,6 +131,7 @@ export class ChannelPushWorker implements OnApplicationBootstrap, OnModuleDestro
         }
       }
       await this.repository.pushed(manager, lane, upTo, lastStatus);
+      this.metrics.attempts.inc({ channel_id: lane.channelId, outcome: 'accepted' });
     } catch (error) {
       this.logger.error(error);
       await fail(null, error instanceof Error ? error.message : String(error)).catch(() => undefined);

@@ -8,6 +8,7 @@ import { ChannelEndpointsController } from './channel-endpoints.controller';
 import { ChannelEndpointsService } from './channel-endpoints.service';
 import { ChannelFeedHandler } from './channel-feed.handler';
 import { ChannelPushHttp } from './channel-push-http';
+import { ChannelPushMetrics } from './channel-push.metrics';
 import { ChannelPushRepository } from './channel-push.repository';
 import { ChannelPushWorker } from './channel-push.worker';
 
@@ -26,6 +27,7 @@ import { ChannelPushWorker } from './channel-push.worker';
         new ChannelPushHttp(new WebhookHttpClient(policy, env.CHANNEL_PUSH_TIMEOUT_MS)),
     },
     ChannelPushRepository,
+    ChannelPushMetrics,
     ChannelEndpointsService,
     ChannelPushWorker,
   ],
