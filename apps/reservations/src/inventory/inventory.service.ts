@@ -57,6 +57,8 @@ export class InventoryService {
     nights: string[],
     options: HoldOptions = {},
   ): Promise<void> {
+    // Every inventory change tells the availability feed which nights it touched; the feed publishes at commit.
+    noteNightsChanged(manager, propertyId, roomTypeId, nights);
     assertInTransaction(manager);
     const dates = lockOrder(nights);
     if (dates.length === 0) return;
@@ -100,6 +102,7 @@ export class InventoryService {
     nights: string[],
     options: HoldOptions = {},
   ): Promise<void> {
+    noteNightsChanged(manager, propertyId, roomTypeId, nights);
     assertInTransaction(manager);
     const dates = lockOrder(nights);
     if (dates.length === 0) return;
@@ -136,6 +139,12 @@ export class InventoryService {
 
   /** Holds rooms for a group block: all or nothing, 409 `sold-out` naming the first night that is short. */
   async block(manager: EntityManager, propertyId: string, roomTypeId: string, nights: BlockNight[]): Promise<void> {
+    noteNightsChanged(
+      manager,
+      propertyId,
+      roomTypeId,
+      nights.map((night) => night.date),
+    );
     assertInTransaction(manager);
     const wanted = new Map(nights.map((night) => [night.date, night.rooms]));
     const rows = await this.lockRows(manager, propertyId, roomTypeId, [...wanted.keys()]);
@@ -153,6 +162,12 @@ export class InventoryService {
 
   /** Returns rooms a group block held (and did not pick up) to general inventory. */
   async unblock(manager: EntityManager, propertyId: string, roomTypeId: string, nights: BlockNight[]): Promise<void> {
+    noteNightsChanged(
+      manager,
+      propertyId,
+      roomTypeId,
+      nights.map((night) => night.date),
+    );
     assertInTransaction(manager);
     await this.lockRows(
       manager,
@@ -242,8 +257,6 @@ export class InventoryService {
     nights: string[],
   ): Promise<InventoryRow[]> {
     const dates = lockOrder(nights);
-    // Every inventory change locks its rows here first: the one place that tells the availability feed.
-    noteNightsChanged(manager, propertyId, roomTypeId, dates);
     await manager.query(
       `INSERT INTO inventory_night (property_id, room_type_id, date)
        SELECT $1, $2, d FROM unnest($3::date[]) AS d ORDER BY d
