@@ -213,7 +213,12 @@ async function main() {
       name: service.name,
       entry: join(ROOT, service.dir, 'dist', 'main.js'),
       port: Number(process.env[`${service.name.toUpperCase().replace('-', '_')}_PORT`] ?? service.port),
-      env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
+      env: {
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+        // Local development: webhooks may reach a receiver on this machine (production allows public addresses only).
+        WEBHOOK_ALLOWED_NETWORKS: process.env.WEBHOOK_ALLOWED_NETWORKS ?? '127.0.0.1/32,::1/128',
+        WEBHOOK_ALLOW_HTTP: process.env.WEBHOOK_ALLOW_HTTP ?? 'true',
+      },
       onLine: (line) => console.log(prefix + line),
     });
   });

@@ -88,6 +88,13 @@ export class IntegrationsEnv extends ServiceEnv {
   @Max(1000)
   WEBHOOK_PAUSE_AFTER_FAILURES = 20;
 
+  /** Delivered webhooks (and their attempts) stay in the log this long; waiting ones are never purged. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  WEBHOOK_LOG_RETENTION_DAYS = 30;
+
   /** How long the previous signing secret keeps signing after a rotation, unless the request says otherwise. */
   @Transform(toInt)
   @IsInt()

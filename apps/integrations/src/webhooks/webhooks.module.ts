@@ -5,6 +5,7 @@ import { AddressPolicy } from './deliveries/address-policy';
 import { DeliveriesRepository } from './deliveries/deliveries.repository';
 import { DeliveryWorker } from './deliveries/delivery-worker';
 import { WebhookHttpClient } from './deliveries/webhook-http';
+import { WebhookFanOutHandler } from './deliveries/webhook-fan-out.handler';
 import { WebhookMetrics } from './deliveries/webhook-metrics';
 import { SecretBox } from './signing/secret-box';
 import { ChainWebhooksController, PropertyWebhooksController } from './subscriptions/subscriptions.controller';
@@ -13,7 +14,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
 
 /** Signed webhooks: subscriptions, the fan-out of consumed events into per-subscription queues, and delivery. */
 @Module({
-  controllers: [PropertyWebhooksController, ChainWebhooksController],
+  controllers: [PropertyWebhooksController, ChainWebhooksController, WebhookFanOutHandler],
   providers: [
     {
       provide: AddressPolicy,
@@ -42,7 +43,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
     WebhookMetrics,
     DeliveryWorker,
   ],
-  // Channel pushes (channels/) reach out under the same address policy and seal their secrets the same way.
+  // The outbound-HTTP policy and the secret sealing, shared with channel-manager pushes.
   exports: [AddressPolicy, SecretBox],
 })
 export class WebhooksModule {}

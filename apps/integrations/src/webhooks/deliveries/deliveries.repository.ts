@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventEnvelope } from '@frontoffice/contracts';
 import { Keyset, keyedPage, Page, type CursorKey } from '@frontoffice/platform';
 import type { DataSource, EntityManager } from 'typeorm';
+import { updatedRows } from '../../database/updated-rows';
 import { eventTypeMatchSql } from '../subscriptions/event-type-patterns';
 
 /** One (subscription, property) queue: its deliveries go out one at a time, in order. */
@@ -172,7 +173,7 @@ export class DeliveriesRepository {
    * instance that dies leaves lanes that fall due again when their lease ends.
    */
   async claimLanes(limit: number, leaseMs: number): Promise<Lane[]> {
-    const rows: { subscription_id: string; property_id: string }[] = await this.dataSource.query(
+    const result: unknown = await this.dataSource.query(
       `WITH candidates AS (
          SELECT l.subscription_id, l.property_id, l.next_attempt_at
            FROM webhook_lane l
@@ -196,7 +197,10 @@ export class DeliveriesRepository {
        RETURNING l.subscription_id, l.property_id`,
       [limit, leaseMs],
     );
-    return rows.map((row) => ({ subscriptionId: row.subscription_id, propertyId: row.property_id }));
+    return updatedRows<{ subscription_id: string; property_id: string }>(result).map((row) => ({
+      subscriptionId: row.subscription_id,
+      propertyId: row.property_id,
+    }));
   }
 
   /** The head (oldest waiting delivery) of each lane, in one query. */
@@ -214,17 +218,20 @@ export class DeliveriesRepository {
       secret_ciphertext: string;
       previous_secret_ciphertext: string | null;
     }[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (d.subscription_id, d.property_id)
-              d.id, d.subscription_id, d.property_id, d.event_id, d.attempts, e.envelope, s.url,
+      `SELECT d.id, d.subscription_id, d.property_id, d.event_id, d.attempts, e.envelope, s.url,
               s.include_personal_data, s.secret_ciphertext,
               CASE WHEN s.previous_secret_expires_at > now() THEN s.previous_secret_ciphertext END
                 AS previous_secret_ciphertext
          FROM unnest($1::uuid[], $2::uuid[]) AS lane(subscription_id, property_id)
-         JOIN webhook_delivery d
-           ON d.subscription_id = lane.subscription_id AND d.property_id = lane.property_id AND d.status = 'pending'
+         -- One index probe per lane, however long its backlog.
+         JOIN LATERAL (
+           SELECT * FROM webhook_delivery d
+            WHERE d.subscription_id = lane.subscription_id AND d.property_id = lane.property_id
+              AND d.status = 'pending'
+            ORDER BY d.id LIMIT 1
+         ) d ON true
          JOIN webhook_event e ON e.id = d.event_id
-         JOIN webhook_subscription s ON s.id = d.subscription_id
-        ORDER BY d.subscription_id, d.property_id, d.id`,
+         JOIN webhook_subscription s ON s.id = d.subscription_id`,
       [lanes.map((lane) => lane.subscriptionId), lanes.map((lane) => lane.propertyId)],
     );
     return rows.map((row) => ({
@@ -293,12 +300,7 @@ export class DeliveriesRepository {
       ],
     );
     await this.releaseLane(manager, record.lane, record.ok ? null : record.retryDelayMs);
-    const rows: {
-      consecutive_failures: number;
-      status: string;
-      previous_status: string;
-      property_id: string | null;
-    }[] = await manager.query(
+    const result: unknown = await manager.query(
       `WITH before AS (SELECT status FROM webhook_subscription WHERE id = $1 FOR UPDATE)
          UPDATE webhook_subscription s SET
            consecutive_failures = CASE WHEN $2 THEN 0 ELSE s.consecutive_failures + 1 END,
@@ -311,7 +313,12 @@ export class DeliveriesRepository {
          RETURNING s.consecutive_failures, s.status, before.status AS previous_status, s.property_id`,
       [record.lane.subscriptionId, record.ok, pauseAfter],
     );
-    const row = rows[0];
+    const [row] = updatedRows<{
+      consecutive_failures: number;
+      status: string;
+      previous_status: string;
+      property_id: string | null;
+    }>(result);
     return {
       consecutiveFailures: row?.consecutive_failures ?? 0,
       pausedNow: row !== undefined && row.previous_status === 'active' && row.status === 'paused',
@@ -414,6 +421,29 @@ export class DeliveriesRepository {
       [subscriptionId, eventId, from, to],
     );
     return rows.length;
+  }
+
+  /**
+   * Forgets delivered webhooks older than the retention, and the stored events no delivery refers to any more, a
+   * bounded slice per call. Waiting deliveries are kept whatever their age. Returns how many deliveries went.
+   */
+  async purge(retentionDays: number, limit: number): Promise<number> {
+    const [, purged]: [unknown, number] = await this.dataSource.query(
+      `DELETE FROM webhook_delivery WHERE id IN (
+         SELECT id FROM webhook_delivery
+          WHERE status = 'delivered' AND delivered_at < now() - make_interval(days => $1)
+          ORDER BY id LIMIT $2)`,
+      [retentionDays, limit],
+    );
+    await this.dataSource.query(
+      `DELETE FROM webhook_event WHERE id IN (
+         SELECT e.id FROM webhook_event e
+          WHERE e.received_at < now() - make_interval(days => $1)
+            AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.event_id = e.id)
+          LIMIT $2)`,
+      [retentionDays, limit],
+    );
+    return purged;
   }
 
   async backlog(): Promise<BacklogFigure[]> {

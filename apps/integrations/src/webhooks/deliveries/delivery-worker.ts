@@ -11,6 +11,9 @@ import { retryDelayMs } from './retry-policy';
 import { WebhookHttpClient } from './webhook-http';
 import { WebhookMetrics } from './webhook-metrics';
 
+const PURGE_INTERVAL_MS = 3600_000;
+const PURGE_SLICE = 5000;
+
 /**
  * Sends queued webhooks. Each pass claims due lanes (one in flight per lane, at most `max_in_flight` per
  * subscription, at most WEBHOOK_WORKER_CONCURRENCY per instance), sends each lane's oldest delivery and records the
@@ -21,6 +24,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(DeliveryWorker.name);
   private readonly inFlight = new Set<Promise<void>>();
   private running?: Promise<void>;
+  private lastPurge = 0;
   private stopping = false;
   private wake?: () => void;
 
@@ -53,6 +57,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async loop(): Promise<void> {
     while (!this.stopping) {
+      await this.purgeHourly();
       const free = this.env.WEBHOOK_WORKER_CONCURRENCY - this.inFlight.size;
       let started = 0;
       if (free > 0) {
@@ -67,15 +72,28 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
+  /** Keeps the log within WEBHOOK_LOG_RETENTION_DAYS; idempotent, so instances need not agree on who does it. */
+  private async purgeHourly(): Promise<void> {
+    if (Date.now() - this.lastPurge < PURGE_INTERVAL_MS) return;
+    this.lastPurge = Date.now();
+    try {
+      let purged: number;
+      do {
+        purged = await this.deliveries.purge(this.env.WEBHOOK_LOG_RETENTION_DAYS, PURGE_SLICE);
+      } while (purged === PURGE_SLICE && !this.stopping);
+    } catch (error) {
+      this.logger.error(`purging the webhook log failed: ${(error as Error).message}`);
+    }
+  }
+
   private pause(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.env.WEBHOOK_POLL_INTERVAL_MS);
-      const self = this;
-      function done() {
+      const done = (): void => {
         clearTimeout(timer);
-        self.wake = undefined;
+        this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, this.env.WEBHOOK_POLL_INTERVAL_MS);
       this.wake = done;
     });
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Keyset, keyedPage, Page, type CursorKey } from '@frontoffice/platform';
 import type { DataSource, EntityManager } from 'typeorm';
+import { updatedRows } from '../../database/updated-rows';
 
 export type SubscriptionStatus = 'active' | 'paused';
 
@@ -141,7 +142,7 @@ export class SubscriptionsRepository {
   }
 
   async update(id: string, propertyId: string | null, changes: SubscriptionChanges): Promise<Subscription | undefined> {
-    const updated: unknown[] = await this.dataSource.query(
+    const updated: unknown = await this.dataSource.query(
       `UPDATE webhook_subscription SET
          url = COALESCE($3, url),
          description = CASE WHEN $4::boolean THEN $5 ELSE description END,
@@ -162,7 +163,7 @@ export class SubscriptionsRepository {
         changes.maxInFlight ?? null,
       ],
     );
-    return updated.length > 0 ? this.find(id, propertyId) : undefined;
+    return updatedRows(updated).length > 0 ? this.find(id, propertyId) : undefined;
   }
 
   async delete(id: string, propertyId: string | null): Promise<boolean> {
@@ -174,23 +175,23 @@ export class SubscriptionsRepository {
   }
 
   async pause(id: string, propertyId: string | null): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
+    const result: unknown = await this.dataSource.query(
       `UPDATE webhook_subscription SET status = 'paused', paused_reason = 'manual', paused_at = now(), updated_at = now()
         WHERE id = $1 AND property_id IS NOT DISTINCT FROM $2 AND status = 'active' RETURNING id`,
       [id, propertyId],
     );
-    return rows.length > 0;
+    return updatedRows(result).length > 0;
   }
 
   /** Active again with a clean failure count; every lane with work waiting is due at once. */
   async resume(manager: EntityManager, id: string, propertyId: string | null): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+    const result: unknown = await manager.query(
       `UPDATE webhook_subscription SET status = 'active', paused_reason = NULL, paused_at = NULL,
          consecutive_failures = 0, updated_at = now()
         WHERE id = $1 AND property_id IS NOT DISTINCT FROM $2 AND status = 'paused' RETURNING id`,
       [id, propertyId],
     );
-    if (rows.length === 0) return false;
+    if (updatedRows(result).length === 0) return false;
     await manager.query(
       'UPDATE webhook_lane SET next_attempt_at = now() WHERE subscription_id = $1 AND next_attempt_at IS NOT NULL',
       [id],
@@ -205,7 +206,7 @@ export class SubscriptionsRepository {
     sealedSecret: string,
     overlapSeconds: number,
   ): Promise<string | null | undefined> {
-    const rows: { previous_secret_expires_at: Date | null }[] = await this.dataSource.query(
+    const result: unknown = await this.dataSource.query(
       `UPDATE webhook_subscription SET
          previous_secret_ciphertext = CASE WHEN $4 > 0 THEN secret_ciphertext END,
          previous_secret_expires_at = CASE WHEN $4 > 0 THEN now() + make_interval(secs => $4) END,
@@ -214,6 +215,7 @@ export class SubscriptionsRepository {
        RETURNING previous_secret_expires_at`,
       [id, propertyId, sealedSecret, overlapSeconds],
     );
-    return rows[0] ? iso(rows[0].previous_secret_expires_at) : undefined;
+    const [row] = updatedRows<{ previous_secret_expires_at: Date | null }>(result);
+    return row ? iso(row.previous_secret_expires_at) : undefined;
   }
 }
