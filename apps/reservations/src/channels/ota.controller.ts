@@ -46,7 +46,14 @@ export class OtaController {
     const refuse = (kind: OtaErrorKind, message: string, echoToken?: string) =>
       answer(kind.httpStatus, errorAnswer(echoToken, kind, message));
 
-    const channel = await this.channels.authenticate(request.headers.authorization);
+    let channel: Awaited<ReturnType<ChannelsService['authenticate']>>;
+    try {
+      channel = await this.channels.authenticate(request.headers.authorization);
+    } catch {
+      // Our database, not the channel: an OTA answer it can retry on, never a 500.
+      request.resume();
+      return refuse(OTA_ERRORS.systemUnavailable, 'Try again later');
+    }
     if (!channel) {
       request.resume();
       return refuse(OTA_ERRORS.authentication, 'Unknown channel, wrong key or channel paused');
