@@ -4,6 +4,7 @@ import { PlatformModule } from '@frontoffice/platform';
 import type { IntegrationsEnv } from './config/integrations.env';
 import { INTEGRATIONS_ENTITIES, INTEGRATIONS_MIGRATIONS } from './database/schema';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { ChannelsModule } from './channels/channels.module';
 
 @Module({})
 export class AppModule {
@@ -20,6 +21,7 @@ export class AppModule {
           consumes: [TOPICS.reservations, TOPICS.concierge, TOPICS.staffing, TOPICS.billing],
         }),
         WebhooksModule,
+        ChannelsModule,
       ],
     };
   }

@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@frontoffice/platform';
 import type { ReservationsEnv } from './config/reservations.env';
 import { RESERVATIONS_ENTITIES, RESERVATIONS_MIGRATIONS } from './database/schema';
+import { AvailabilityFeedModule } from './availability-feed/availability-feed.module';
+import { ChannelsModule } from './channels/channels.module';
 import { InventoryModule } from './inventory/inventory.module';
 import { GroupBlocksModule } from './group-blocks/group-blocks.module';
 import { NightAuditModule } from './night-audit/night-audit.module';
@@ -31,6 +33,8 @@ export class AppModule {
         NightAuditModule,
         GuestsModule,
         FrontDeskModule,
+        AvailabilityFeedModule,
+        ChannelsModule,
       ],
     };
   }

@@ -78,8 +78,13 @@ describe('a full stay', () => {
         const events = harness.probe.messages
           .filter((message) => message.key === propertyId)
           .map((message) => validateEvent(message.json))
-          // The set-up (property.*) and the guest profile are not the stay's story.
-          .filter((event) => !event.type.startsWith('property.') && event.type !== 'guest.profile-updated');
+          // The set-up (property.*), the guest profile and the availability feed are not the stay's story.
+          .filter(
+            (event) =>
+              !event.type.startsWith('property.') &&
+              event.type !== 'guest.profile-updated' &&
+              event.type !== 'inventory.availability-changed',
+          );
         if (events.length < expected.length) throw new Error(`${events.length} of ${expected.length} events so far`);
         return events;
       },

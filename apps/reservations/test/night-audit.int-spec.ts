@@ -114,7 +114,9 @@ describe('night audit', () => {
     expect(await roomStatus(rooms[4].id)).toBe('out_of_order');
 
     const events = await harness.waitForEvent(propertyId, (event) => event.type === 'night-audit.completed');
-    const auditEvents = events.slice(events.findIndex((event) => event.type === 'reservation.no-show'));
+    const auditEvents = events
+      .slice(events.findIndex((event) => event.type === 'reservation.no-show'))
+      .filter((event) => event.type !== 'inventory.availability-changed');
     expect(auditEvents.map((event) => event.type)).toEqual([
       'reservation.no-show',
       'night-audit.room-night-posted',

@@ -6,6 +6,8 @@ const OTHER_ROOM_ID = '2a1b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 const GUEST_ID = '7c6b5a49-3827-4165-9e4d-3c2b1a098765';
 const BLOCK_ID = '8d7c6b5a-4938-4271-a6f5-e4d3c2b1a098';
 const AUDIT_ID = '9e8d7c6b-5a49-4382-b716-f5e4d3c2b1a0';
+const RATE_PLAN_ID = 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d';
+const CHANNEL_ID = 'b1c2d3e4-f5a6-4b7c-9d8e-0f1a2b3c4d5e';
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 const guest = { guestId: GUEST_ID, firstName: 'Camille', lastName: 'Durand', language: 'fr', vipLevel: 'vip' as const };
 const nights = [
@@ -216,6 +218,35 @@ const SAMPLES: Record<string, { subject: string; data: Record<string, unknown> }
       noShows: 1,
       groupRoomNightsReleased: 4,
       completedAt: '2027-03-28T01:02:03.000Z',
+    },
+  },
+  'inventory.availability-changed': {
+    subject: ROOM_TYPE_ID,
+    data: {
+      roomTypeId: ROOM_TYPE_ID,
+      roomTypeCode: 'DBL',
+      from: '2027-03-27',
+      to: '2027-03-29',
+      causes: ['inventory', 'rates'],
+      nights: [
+        { date: '2027-03-27', available: 0, rooms: 12, outOfOrder: 1, sold: 10, blocked: 1 },
+        { date: '2027-03-28', available: 3, rooms: 12, outOfOrder: 0, sold: 9, blocked: 0 },
+      ],
+      rates: [
+        { ratePlanId: RATE_PLAN_ID, ratePlanCode: 'BAR', from: '2027-03-27', to: '2027-03-28', nightly: eur(12_900) },
+        { ratePlanId: RATE_PLAN_ID, ratePlanCode: 'BAR', from: '2027-03-28', to: '2027-03-29', nightly: eur(14_900) },
+      ],
+    },
+  },
+  'channel.mapping-updated': {
+    subject: CHANNEL_ID,
+    data: {
+      channelId: CHANNEL_ID,
+      channelCode: 'SITEMINDER',
+      hotelCode: 'PAROPERA',
+      active: true,
+      roomTypes: [{ code: 'DBL-STD', roomTypeId: ROOM_TYPE_ID }],
+      ratePlans: [{ code: 'BAR-RO', ratePlanId: RATE_PLAN_ID }],
     },
   },
 };

@@ -101,4 +101,40 @@ export class IntegrationsEnv extends ServiceEnv {
   @Min(0)
   @Max(7 * 24 * 3600)
   WEBHOOK_ROTATION_OVERLAP_SECONDS = 24 * 3600;
+
+  /** Runs the channel-manager push worker in this instance; several instances share the lanes. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  CHANNEL_PUSH_ENABLED = true;
+
+  /** How often the push worker looks for changes when not woken by the consumer (the lag upper bound). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  CHANNEL_PUSH_POLL_MS = 500;
+
+  /** (Channel, property) lanes pushed at once by this instance. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  CHANNEL_PUSH_CONCURRENCY = 16;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  CHANNEL_PUSH_TIMEOUT_MS = 10_000;
+
+  /** First retry delay of a failed push; doubles (with jitter) up to CHANNEL_PUSH_RETRY_MAX_DELAY_MS, never gives up. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  CHANNEL_PUSH_RETRY_BASE_DELAY_MS = 1_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  CHANNEL_PUSH_RETRY_MAX_DELAY_MS = 300_000;
 }

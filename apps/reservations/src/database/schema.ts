@@ -11,6 +11,7 @@ import { RoomAssignments1764400610000 } from './migrations/1764400610000-room-as
 import { RoomAssignmentsFollowStays1764400620000 } from './migrations/1764400620000-room-assignments-follow-stays';
 import { RoomAssignmentsReleasedOnCancel1764400630000 } from './migrations/1764400630000-room-assignments-released-on-cancel';
 import { RoomAssignmentsNoDeadlock1764400640000 } from './migrations/1764400640000-room-assignments-no-deadlock';
+import { Channels1764400700000 } from './migrations/1764400700000-channels';
 
 export const RESERVATIONS_ENTITIES = [
   PropertyEntity,
@@ -29,4 +30,5 @@ export const RESERVATIONS_MIGRATIONS = [
   RoomAssignmentsFollowStays1764400620000,
   RoomAssignmentsReleasedOnCancel1764400630000,
   RoomAssignmentsNoDeadlock1764400640000,
+  Channels1764400700000,
 ];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError } from '@frontoffice/platform';
 import type { EntityManager } from 'typeorm';
+import { noteNightsChanged } from '../availability-feed/availability-changes';
 import { available, firstShortNight, lockOrder, NightCounts } from './inventory-arithmetic';
 
 export interface HoldOptions {
@@ -56,6 +57,8 @@ export class InventoryService {
     nights: string[],
     options: HoldOptions = {},
   ): Promise<void> {
+    // Every inventory change tells the availability feed which nights it touched; the feed publishes at commit.
+    noteNightsChanged(manager, propertyId, roomTypeId, nights);
     assertInTransaction(manager);
     const dates = lockOrder(nights);
     if (dates.length === 0) return;
@@ -131,6 +134,7 @@ export class InventoryService {
     nights: string[],
     options: HoldOptions = {},
   ): Promise<void> {
+    noteNightsChanged(manager, propertyId, roomTypeId, nights);
     assertInTransaction(manager);
     const dates = lockOrder(nights);
     if (dates.length === 0) return;
@@ -167,6 +171,12 @@ export class InventoryService {
 
   /** Holds rooms for a group block: all or nothing, 409 `sold-out` naming the first night that is short. */
   async block(manager: EntityManager, propertyId: string, roomTypeId: string, nights: BlockNight[]): Promise<void> {
+    noteNightsChanged(
+      manager,
+      propertyId,
+      roomTypeId,
+      nights.map((night) => night.date),
+    );
     assertInTransaction(manager);
     const wanted = new Map(nights.map((night) => [night.date, night.rooms]));
     const rows = await this.lockRows(manager, propertyId, roomTypeId, [...wanted.keys()]);
@@ -184,6 +194,12 @@ export class InventoryService {
 
   /** Returns rooms a group block held (and did not pick up) to general inventory. */
   async unblock(manager: EntityManager, propertyId: string, roomTypeId: string, nights: BlockNight[]): Promise<void> {
+    noteNightsChanged(
+      manager,
+      propertyId,
+      roomTypeId,
+      nights.map((night) => night.date),
+    );
     assertInTransaction(manager);
     await this.lockRows(
       manager,

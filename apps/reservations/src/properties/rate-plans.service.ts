@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { assertDateSpan, BusinessRuleViolation, ConflictError, NotFoundError } from '@frontoffice/platform';
+import { addDays, assertDateSpan, BusinessRuleViolation, ConflictError, NotFoundError } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { noteAvailabilityChange } from '../availability-feed/availability-changes';
 import { datesFrom, NightPrice, priceNights } from './pricing';
 import { PropertyEntity } from './property.entity';
 import { AddRateOverridesDto, CreateRatePlanDto, RateOverrideDto, RatePlanView } from './rate-plans.dto';
@@ -50,6 +51,16 @@ export class RatePlansService {
             'INSERT INTO rate_plan_price (rate_plan_id, room_type_id, nightly_minor) VALUES ($1, $2, $3)',
             [plan.id, price.roomTypeId, price.nightly.amountMinor],
           );
+        }
+        // A new plan sells every room type it prices (or, as a default plan, every one) from today on.
+        for (const roomTypeId of new Set(roomTypeIds)) {
+          noteAvailabilityChange(manager, {
+            propertyId: property.id,
+            roomTypeId,
+            from: null,
+            to: null,
+            cause: 'rates',
+          });
         }
         await this.upsertOverrides(manager, property, plan.id, input.overrides ?? []);
         return this.view(manager, plan, property.currency);
@@ -167,6 +178,13 @@ export class RatePlansService {
         tooLongMessage: `An override covers at most ${MAX_OVERRIDE_NIGHTS} nights`,
       });
       const dates = datesFrom(override.from, override.to);
+      noteAvailabilityChange(manager, {
+        propertyId: property.id,
+        roomTypeId: override.roomTypeId,
+        from: dates[0],
+        to: addDays(dates[dates.length - 1], 1),
+        cause: 'rates',
+      });
       await manager.query(
         `INSERT INTO rate_plan_override (rate_plan_id, room_type_id, date, nightly_minor)
          SELECT $1, $2, d, $4 FROM unnest($3::date[]) AS d

@@ -11,6 +11,7 @@ import {
   pageOf,
 } from '@frontoffice/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { noteAvailabilityChange, noteOutOfOrderChange } from '../availability-feed/availability-changes';
 import { PropertiesService } from './properties.service';
 import { resolveRoomStatus, statusOnDate } from './room-status';
 import { RoomEntity, RoomStatus } from './room.entity';
@@ -77,6 +78,9 @@ export class RoomsService {
             rooms.map((room) => room.roomTypeId),
           ],
         );
+        for (const roomTypeId of typeIds) {
+          noteAvailabilityChange(manager, { propertyId, roomTypeId, from: null, to: null, cause: 'rooms' });
+        }
         const created = await manager.find(RoomEntity, { where: ids.map(({ id }) => ({ id })) });
         const byId = new Map(created.map((room) => [room.id, room]));
         await this.properties.publishUpdated(manager, propertyId);
@@ -153,11 +157,13 @@ export class RoomsService {
     },
   ): Promise<RoomEntity> {
     const previousStatus = room.status;
+    const previousRange = { from: room.outOfOrderFrom, to: room.outOfOrderTo };
     room.status = next.status;
     room.outOfOrderReason = next.outOfOrderReason ?? null;
     room.outOfOrderFrom = next.outOfOrderFrom ?? null;
     room.outOfOrderTo = next.outOfOrderTo ?? null;
     const saved = await manager.save(room);
+    noteOutOfOrderChange(manager, room, previousRange);
     await this.outbox.publish(manager, 'room.status-changed', {
       propertyId: room.propertyId,
       subject: room.id,

@@ -1,5 +1,7 @@
 import { defineEvent, type LatestPayloads } from '../../define-event';
 import { TOPICS } from '../../topics';
+import { AvailabilityChangedV1 } from './availability-changed.v1';
+import { ChannelMappingUpdatedV1 } from './channel-mapping-updated.v1';
 import { GroupBlockCreatedV1 } from './group-block-created.v1';
 import { GroupBlockReleasedV1 } from './group-block-released.v1';
 import { GuestProfileUpdatedV1 } from './guest-profile-updated.v1';
@@ -16,6 +18,14 @@ import { StayCheckedInV1 } from './stay-checked-in.v1';
 import { StayCheckedOutV1 } from './stay-checked-out.v1';
 import { StayRoomMovedV1 } from './stay-room-moved.v1';
 
+export {
+  AVAILABILITY_CHANGE_CAUSES,
+  AvailabilityChangedV1,
+  AvailabilityNightV1,
+  AvailabilityRateRunV1,
+  type AvailabilityChangeCause,
+} from './availability-changed.v1';
+export { ChannelMappingUpdatedV1, ChannelRatePlanCodeV1, ChannelRoomTypeCodeV1 } from './channel-mapping-updated.v1';
 export { GroupBlockCreatedV1, GroupBlockNightV1 } from './group-block-created.v1';
 export { GroupBlockReleasedV1 } from './group-block-released.v1';
 export { GuestProfileUpdatedV1 } from './guest-profile-updated.v1';
@@ -155,6 +165,23 @@ export const RESERVATIONS_EVENTS = [
     subject: 'auditId',
     summary: 'A business date was closed, with rooms available, sold and out of order, and the next business date.',
   }),
+  defineEvent({
+    type: 'inventory.availability-changed',
+    version: 1,
+    topic,
+    payload: AvailabilityChangedV1,
+    subject: 'roomTypeId',
+    summary:
+      'Rooms for sale (and prices, when rates changed) of one room type over the nights one change touched, after it.',
+  }),
+  defineEvent({
+    type: 'channel.mapping-updated',
+    version: 1,
+    topic,
+    payload: ChannelMappingUpdatedV1,
+    subject: 'channelId',
+    summary: 'A channel manager’s codes for a property, its room types and rate plans were set, changed or removed.',
+  }),
 ] as const;
 
 export interface ReservationsEventDataMap {
@@ -173,6 +200,8 @@ export interface ReservationsEventDataMap {
   'group-block.released': GroupBlockReleasedV1;
   'night-audit.room-night-posted': NightAuditRoomNightPostedV1;
   'night-audit.completed': NightAuditCompletedV1;
+  'inventory.availability-changed': AvailabilityChangedV1;
+  'channel.mapping-updated': ChannelMappingUpdatedV1;
 }
 
 export const RESERVATIONS_LATEST_PAYLOADS: LatestPayloads<ReservationsEventDataMap> = {
@@ -191,4 +220,6 @@ export const RESERVATIONS_LATEST_PAYLOADS: LatestPayloads<ReservationsEventDataM
   'group-block.released': GroupBlockReleasedV1,
   'night-audit.room-night-posted': NightAuditRoomNightPostedV1,
   'night-audit.completed': NightAuditCompletedV1,
+  'inventory.availability-changed': AvailabilityChangedV1,
+  'channel.mapping-updated': ChannelMappingUpdatedV1,
 };
