@@ -68,7 +68,11 @@ export class PlatformModule implements NestModule {
             type: 'postgres',
             url: env.DATABASE_URL,
             entities: [OutboxEventEntity, InboxEventEntity, ...(options.entities as Function[])],
-            migrations: [MessagingSchema1764400000000, OutboxParking1764650000000, ...(options.migrations as Function[])],
+            migrations: [
+              MessagingSchema1764400000000,
+              OutboxParking1764650000000,
+              ...(options.migrations as Function[]),
+            ],
             migrationsRun: env.DB_MIGRATIONS_RUN,
             migrationsTransactionMode: 'each',
             synchronize: false,
