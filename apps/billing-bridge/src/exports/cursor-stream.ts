@@ -17,7 +17,9 @@ export async function forEachRowBatch<Row>(
   sql: string,
   parameters: unknown[],
   consume: (rows: Row[]) => Promise<void>,
-  { batchSize = 500, aborted = () => false }: CursorOptions = {},
+  // 5,000 rows (~1 MB of FEC text) per round trip: 500 made a 1,000,000-line export 2,000 FETCHes and event-loop
+  // turns, 20× slower than psql copying the same query out (npm run bench); memory stays bounded either way.
+  { batchSize = 5000, aborted = () => false }: CursorOptions = {},
 ): Promise<number> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
