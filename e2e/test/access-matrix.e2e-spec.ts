@@ -14,7 +14,7 @@ import { RunningServices, SERVICES, ServiceName, startServices } from './running
 const ROLES: StaffRole[] = ['front_desk', 'front_office_manager', 'concierge', 'porter', 'finance', 'admin'];
 const SCOPES = ['own', 'other', 'chain'] as const;
 type Scope = (typeof SCOPES)[number];
-type Cell = '✓' | '*' | '·' | '○';
+type Cell = '✓' | '*' | '·' | '○' | '⊘';
 type Decision = 'allow' | 'deny';
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const TABLE_PATH = join(__dirname, '..', 'access-matrix.md');
@@ -37,11 +37,13 @@ function readTable(): Map<string, Record<StaffRole, Cell>> {
     const match = line.exec(text);
     if (!match) continue;
     const cells = match[4].split('|').map((cell) => cell.trim());
-    if (cells.length !== ROLES.length || cells.some((cell) => !['✓', '*', '·', '○'].includes(cell))) {
-      throw new Error(`access-matrix.md: a row needs ${ROLES.length} cells of ✓, *, · or ○: ${text}`);
+    if (cells.length !== ROLES.length || cells.some((cell) => !['✓', '*', '·', '○', '⊘'].includes(cell))) {
+      throw new Error(`access-matrix.md: a row needs ${ROLES.length} cells of ✓, *, ·, ○ or ⊘: ${text}`);
     }
-    if (cells.includes('○') && cells.some((cell) => cell !== '○')) {
-      throw new Error(`access-matrix.md: a public route (○) is public for every role: ${text}`);
+    for (const uniform of ['○', '⊘']) {
+      if (cells.includes(uniform) && cells.some((cell) => cell !== uniform)) {
+        throw new Error(`access-matrix.md: a ${uniform} route is ${uniform} for every role alike: ${text}`);
+      }
     }
     const key = `${match[1]} ${match[2]} ${match[3]}`;
     if (rows.has(key)) throw new Error(`access-matrix.md: ${key} appears twice`);
@@ -193,9 +195,16 @@ describe('access matrix: every operation × role × property scope, as e2e/acces
     const problems: string[] = [];
     const observed = new Map<string, Record<StaffRole, Record<Scope, Decision>>>();
     const publicOperations = new Set<string>();
+    const partnerOnly = new Set<string>();
     checks.forEach(({ operation, role, scope }, index) => {
       const { status, contentType } = answers[index];
       const where = `${operationKey(operation)} ${role ?? 'no token'}${scope ? `@${scope}` : ''}`;
+      // Partner routes (channel managers) take their own credentials, never a staff token: 401 for every one.
+      if (table.get(operationKey(operation))?.admin === '⊘') {
+        if (status !== 401) problems.push(`${where}: answered ${status}; the table says staff tokens get 401`);
+        if (role && scope) partnerOnly.add(operationKey(operation));
+        return;
+      }
       if (status === 401 || status === 403) {
         if (!contentType.includes('application/problem+json')) problems.push(`${where}: ${status} is not problem+json`);
       }
@@ -226,8 +235,12 @@ describe('access matrix: every operation × role × property scope, as e2e/acces
 
     // What the services do today, as table rows: a new route's row is reviewed and copied from here.
     const observedRows = operations.map((operation) => {
-      const byRole = observed.get(operationKey(operation))!;
-      const cells = ROLES.map((role) => observedCell(byRole[role], publicOperations.has(operationKey(operation))));
+      const byRole = observed.get(operationKey(operation));
+      const cells = ROLES.map((role) =>
+        partnerOnly.has(operationKey(operation)) || !byRole
+          ? '⊘'
+          : observedCell(byRole[role], publicOperations.has(operationKey(operation))),
+      );
       return `| ${operation.service} | \`${operation.method} ${operation.path}\` | ${cells.join(' | ')} |`;
     });
     mkdirSync(join(OBSERVED_PATH, '..'), { recursive: true });

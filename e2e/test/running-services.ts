@@ -10,6 +10,7 @@ export const SERVICES = [
   { name: 'concierge', dir: 'apps/concierge', database: 'frontoffice_concierge_test' },
   { name: 'staffing', dir: 'apps/staffing', database: 'frontoffice_staffing_test' },
   { name: 'billing-bridge', dir: 'apps/billing-bridge', database: 'frontoffice_billing_test' },
+  { name: 'integrations', dir: 'apps/integrations', database: 'frontoffice_integrations_test' },
 ] as const;
 
 export type ServiceName = (typeof SERVICES)[number]['name'];

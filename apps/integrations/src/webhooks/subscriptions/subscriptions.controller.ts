@@ -1,4 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  CanActivate,
+  Controller,
+  Delete,
+  ExecutionContext,
+  Get,
+  HttpCode,
+  Injectable,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -182,19 +196,32 @@ export class PropertyWebhooksController extends WebhookRoutes {
   }
 }
 
+/**
+ * Chain-wide subscriptions need a chain-wide token: decided as a guard, after authentication and before the body is
+ * validated, so a single-property admin is refused (403) whatever it sends.
+ */
+@Injectable()
+class ChainWideTokenGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const principal = context.switchToHttp().getRequest<{ principal?: Principal }>().principal;
+    if (!principal?.properties.includes(ALL_PROPERTIES)) {
+      throw new ForbiddenError('chain-wide-only', 'chain-wide webhooks need a chain-wide (*) admin token');
+    }
+    return true;
+  }
+}
+
 @ApiTags('webhooks')
 @ApiBearerAuth()
 @Roles('admin')
+@UseGuards(ChainWideTokenGuard)
 @Controller('v1/webhooks')
 export class ChainWebhooksController extends WebhookRoutes {
   constructor(webhooks: SubscriptionsService) {
     super(webhooks);
   }
 
-  protected scopeOf(_propertyId: string | undefined, principal: Principal): SubscriptionScope {
-    if (!principal.properties.includes(ALL_PROPERTIES)) {
-      throw new ForbiddenError('chain-wide-only', 'chain-wide webhooks need a chain-wide (*) admin token');
-    }
+  protected scopeOf(): SubscriptionScope {
     return { propertyId: null };
   }
 }
