@@ -79,6 +79,20 @@ const samples: Array<[string, string, Data]> = [
       sentAt: AT,
     },
   ],
+  [
+    'concierge.message-delivery-changed',
+    MESSAGE_ID,
+    {
+      messageId: MESSAGE_ID,
+      purpose: 'welcome',
+      reservationId: RESERVATION_ID,
+      status: 'deferred',
+      attempts: 1,
+      smtpCode: 451,
+      nextAttemptAt: AT,
+      changedAt: AT,
+    },
+  ],
 ];
 
 function raw(type: string, subject: string, data: Data): Record<string, unknown> {
@@ -109,6 +123,7 @@ describe('concierge events', () => {
         'concierge.request-escalated',
         'concierge.complaint-logged',
         'concierge.message-sent',
+        'concierge.message-delivery-changed',
       ].sort(),
     );
   });
@@ -151,6 +166,16 @@ describe('concierge events', () => {
       'data.language',
       'data.purpose',
     ]);
+  });
+
+  it('refuses a delivery status outside the list and a reply code that is not SMTP, and carries no address', () => {
+    const data = { ...samples[6][2], status: 'bounced', smtpCode: 99 };
+    expect(pathsOf(() => validateEvent(raw('concierge.message-delivery-changed', MESSAGE_ID, data))).sort()).toEqual([
+      'data.smtpCode',
+      'data.status',
+    ]);
+    const withAddress = { ...samples[6][2], recipientAddress: 'guest@example.org' };
+    expect(() => validateEvent(raw('concierge.message-delivery-changed', MESSAGE_ID, withAddress))).toThrow();
   });
 
   it('requires the reservation and a money amount on compensation-granted, which billing posts', () => {
