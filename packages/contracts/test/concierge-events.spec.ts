@@ -79,6 +79,20 @@ const samples: Array<[string, string, Data]> = [
       sentAt: AT,
     },
   ],
+  [
+    'concierge.message-delivery-changed',
+    MESSAGE_ID,
+    {
+      messageId: MESSAGE_ID,
+      purpose: 'welcome',
+      reservationId: RESERVATION_ID,
+      status: 'deferred',
+      attempts: 1,
+      smtpCode: 451,
+      nextAttemptAt: AT,
+      changedAt: AT,
+    },
+  ],
 ];
 
 function raw(type: string, subject: string, data: Data): Record<string, unknown> {
@@ -109,6 +123,7 @@ describe('concierge events', () => {
         'concierge.request-escalated',
         'concierge.complaint-logged',
         'concierge.message-sent',
+        'concierge.message-delivery-changed',
       ].sort(),
     );
   });
@@ -150,6 +165,14 @@ describe('concierge events', () => {
     expect(pathsOf(() => validateEvent(raw('concierge.message-sent', MESSAGE_ID, data)))).toEqual([
       'data.language',
       'data.purpose',
+    ]);
+  });
+
+  it('refuses a delivery status outside the list and a reply code that is not SMTP', () => {
+    const data = { ...samples[6][2], status: 'bounced', smtpCode: 99 };
+    expect(pathsOf(() => validateEvent(raw('concierge.message-delivery-changed', MESSAGE_ID, data))).sort()).toEqual([
+      'data.smtpCode',
+      'data.status',
     ]);
   });
 
