@@ -139,7 +139,8 @@ describe('webhook delivery queue', () => {
     expect(await deliveries.claimLanes(20, 60_000)).toEqual([]);
 
     // A released lane with work waiting is due again; the head is the oldest waiting delivery.
-    const lane = more.find((candidate) => candidate.subscriptionId === wide) ?? first[0]!;
+    // (A wide lane: releasing a narrow one would let the claim pick its older sibling, rightly.)
+    const lane = [...first, ...second, ...more].find((candidate) => candidate.subscriptionId === wide)!;
     const [head] = await deliveries.heads([lane]);
     expect(head).toMatchObject({ subscriptionId: lane.subscriptionId, propertyId: lane.propertyId, attempts: 0 });
     await dataSource.transaction((manager) => deliveries.releaseLane(manager, lane, null));
