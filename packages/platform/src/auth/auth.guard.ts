@@ -31,6 +31,7 @@ function withKeyObjects(options: AuthOptions): AuthOptions {
   const keyed = (verify: JwtVerifyOptions | undefined, key: 'secret' | 'publicKey', make: (k: string) => KeyObject) =>
     verify && typeof verify[key] === 'string' ? { ...verify, [key]: make(verify[key]) as unknown as string } : verify;
   return {
+    ...options,
     hs256: keyed(options.hs256, 'secret', (secret) => createSecretKey(Buffer.from(secret))),
     rs256: keyed(options.rs256, 'publicKey', (publicKey) => createPublicKey(publicKey)),
   };
