@@ -66,13 +66,26 @@ export function HasNoCardNumber(options?: ValidationOptions): PropertyDecorator 
 /** Strings that are identifiers, not free text: never a PAN, and a UUID's digit groups must not look like one. */
 const STRUCTURED = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
+const PHONE_FIELD = /(?:phone|mobile|fax|tel)$/i;
+const PHONE_VALUE = /^\+?[\d\s().-]+$/;
+/** E.164 numbers have at most 15 digits. */
+const PHONE_MAX_DIGITS = 15;
+
+/**
+ * A phone number in a phone field: one in ten 13–15-digit numbers passes Luhn (`+4915112345678` does), and a guest's
+ * mobile must not be refused as a card. A 16-to-19-digit value is no phone number and is still checked.
+ */
+function isPhoneNumber(path: string, value: string): boolean {
+  return PHONE_FIELD.test(path) && PHONE_VALUE.test(value) && (value.match(/\d/g)?.length ?? 0) <= PHONE_MAX_DIGITS;
+}
+
 /**
  * Every string field of a request (body or query, at any depth) that holds a card number, by its path
  * (`guest.lastName`, `lines[2].description`). Applied to every route by the platform's validation pipe.
  */
 export function cardNumberProblems(value: unknown, path = ''): FieldProblem[] {
   if (typeof value === 'string') {
-    if (STRUCTURED.test(value) || !looksLikeCardNumber(value)) return [];
+    if (STRUCTURED.test(value) || isPhoneNumber(path, value) || !looksLikeCardNumber(value)) return [];
     const field = path || 'body';
     return [{ field, messages: [cardNumberMessage(field)] }];
   }
