@@ -145,12 +145,15 @@ describe('concierge: local knowledge, bookings, group events and procedures', ()
       (await concierge().post(`/v1/properties/${propertyId}/bookings`, { ...body, reservationId: randomUUID() }))
         .status,
     ).toBe(404);
-    const negative = await concierge().post<{ field: string }>(`/v1/properties/${propertyId}/bookings`, {
-      ...body,
-      price: { amountMinor: -1, currency: 'EUR' },
-    });
+    const negative = await concierge().post<{ errors: Array<{ field: string }> }>(
+      `/v1/properties/${propertyId}/bookings`,
+      {
+        ...body,
+        price: { amountMinor: -1, currency: 'EUR' },
+      },
+    );
     expect(negative.status).toBe(400);
-    expect(negative.body.field).toBe('price.amountMinor');
+    expect(negative.body.errors.map((error) => error.field)).toEqual(['price.amountMinor']);
   });
 
   it('coordinates a group event: tasks with owners, status and timeline', async () => {

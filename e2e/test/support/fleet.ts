@@ -120,6 +120,8 @@ export class Fleet {
           KAFKA_FROM_BEGINNING: 'false',
           OUTBOX_POLL_INTERVAL_MS: '200',
           LOG_LEVEL: 'warn',
+          // One desk token drives hundreds of bookings a minute here; rate limits have tests of their own.
+          RATE_LIMIT_ENABLED: 'false',
         },
       }),
     );

@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { IsInt, Min } from 'class-validator';
+import { IsInt, IsString, Min } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { EnvValidationError, kafkaBrokerList, loadServiceEnv, ServiceEnv } from './env';
 import { DEV_JWT_SECRET, PUBLISHED_SECRETS, SERVICE_DEFAULTS } from './service-defaults';
@@ -225,6 +225,23 @@ describe('loadServiceEnv', () => {
         ]);
       },
     );
+
+    it("refuses a service's own secret setting left at a value published in the repository", () => {
+      class OptOutEnv extends ServiceEnv {
+        @IsString()
+        MAIL_OPT_OUT_SECRET = 'dev-only-opt-out-secret-change-me';
+      }
+      const secret = randomBytes(32).toString('hex');
+      expect(() => loadServiceEnv('concierge', OptOutEnv, { NODE_ENV: 'production', AUTH_JWT_SECRET: secret })).toThrow(
+        'MAIL_OPT_OUT_SECRET: this secret is published in the repository and is refused when NODE_ENV=production',
+      );
+      const env = loadServiceEnv('concierge', OptOutEnv, {
+        NODE_ENV: 'production',
+        AUTH_JWT_SECRET: secret,
+        MAIL_OPT_OUT_SECRET: randomBytes(24).toString('hex'),
+      });
+      expect(env.MAIL_OPT_OUT_SECRET).not.toBe('dev-only-opt-out-secret-change-me');
+    });
 
     it('refuses an RS256 key without issuer and audience', () => {
       expect(loadError({ AUTH_JWT_PUBLIC_KEY: PUBLIC_KEY, AUTH_JWT_ISSUER: 'https://idp' }).problems).toEqual([

@@ -263,6 +263,9 @@ type EnvSource = Record<string, string | undefined>;
  * Reads and validates a service's settings. Unknown variables are ignored (the process environment holds many);
  * empty strings count as unset so that `FOO=` in an env file falls back to the default.
  */
+/** Settings that hold a secret, by name. */
+const SECRET_SETTING = /(?:SECRET|_KEY|PASSWORD|TOKEN)$/;
+
 export function loadServiceEnv<T extends ServiceEnv>(
   service: ServiceName,
   envClass: new () => T,
@@ -289,6 +292,16 @@ export function loadServiceEnv<T extends ServiceEnv>(
       problems.push(
         'AUTH_JWT_SECRET: this secret is published in the repository and is refused when NODE_ENV=production',
       );
+    }
+  }
+  // Every service's own secrets too (opt-out link signing, webhook secret sealing…): a default written in this
+  // repository is known to everyone.
+  if (env.NODE_ENV === 'production') {
+    for (const [name, value] of Object.entries(env)) {
+      if (name === 'AUTH_JWT_SECRET' || !SECRET_SETTING.test(name) || typeof value !== 'string') continue;
+      if (isPublishedSecret(value)) {
+        problems.push(`${name}: this secret is published in the repository and is refused when NODE_ENV=production`);
+      }
     }
   }
   // An identity provider signs tokens for many applications: without both checks, any of its tokens would do.

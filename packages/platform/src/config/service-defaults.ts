@@ -22,6 +22,12 @@ export const PUBLISHED_SECRETS: readonly string[] = [
   'compose-local-insecure-secret-change-me',
   'unit-test-secret-0123456789abcdef',
   'another-secret-0123456789abcdef!',
+  // concierge's opt-out link signing and integrations' webhook-secret sealing: their development defaults
+  'dev-only-opt-out-secret-change-me',
+  'ZGV2LW9ubHktd2ViaG9vay1zZWNyZXRzLWtleS0zMmI=',
+  // unit tests of the opt-out tokens
+  'a-test-secret-of-some-length',
+  'another-secret-entirely',
 ];
 
 export function isPublishedSecret(secret: string): boolean {
