@@ -250,10 +250,10 @@ async function fuzz(
       const after = await counts();
       if (response.status >= 400 && response.status < 500) {
         const contentType = response.headers.get('content-type') ?? '';
-        // OpenTravel partners are answered in their own protocol: an OTA document with its Errors, never problem+json.
-        const answered = operation.path.startsWith('/v1/ota/')
-          ? /xml/.test(contentType) && text.includes('<Errors>')
-          : contentType.includes('application/problem+json');
+        // OpenTravel partners are answered in their own protocol (an OTA document with its Errors); a body that is not
+        // even parsed (malformed JSON sent to the XML route) still gets the platform's problem+json.
+        const otaError = operation.path.startsWith('/v1/ota/') && /xml/.test(contentType) && text.includes('<Errors>');
+        const answered = otaError || contentType.includes('application/problem+json');
         if (!answered) result.notProblemJson.push(failure());
         const changed = changedTables(before, after);
         if (changed.length > 0) result.storedByRefused.push({ ...failure(), problem: `wrote ${changed.join(', ')}` });

@@ -9,8 +9,14 @@ import { eventually, RunningTestService, startTestService, testEnv, testKafka } 
 import { ensurePlatformTestDatabase, ProbeAppModule, reservationCreated } from './fixtures/probe-app';
 
 const KAFKA_SH = join(__dirname, '..', '..', '..', 'infra', 'kafka', 'kafka.sh');
+/** kafka.sh listens where the tests connect (KAFKA_BROKERS), as scripts/infra.mjs starts it. */
+const KAFKA_PORT = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',')[0].split(':').pop()!;
 const kafkaScript = (command: 'start' | 'stop') =>
-  execFileSync('bash', [KAFKA_SH, command], { stdio: 'pipe', timeout: 120_000 });
+  execFileSync('bash', [KAFKA_SH, command], {
+    stdio: 'pipe',
+    timeout: 120_000,
+    env: { ...process.env, KAFKA_PORT },
+  });
 
 /**
  * Stops the real local broker (infra/kafka/kafka.sh), so it runs alone after every other suite. A change committed

@@ -82,6 +82,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   /** After the handler: the answer is already stored with its transaction unless the route wrote none. */
   private async settle(claim: IdempotencyClaim, body: unknown, response: Response): Promise<unknown> {
+    // A route that writes its own response (`@Res()`, e.g. an OpenTravel XML answer) has nothing for Nest to replay:
+    // recording `null` as its answer would replay an empty 201 for its key.
+    if (response.headersSent && claim.state !== 'stored') return body;
     const json = JSON.stringify(body ?? null);
     if (claim.state === 'stored') {
       // The handler shaped its answer after the transaction: keep what the client actually received.
