@@ -1,6 +1,7 @@
 // The system under test of `npm run bench`: the four BUILT services as processes (as in production), on databases
 // of their own created fresh for the run, with the broker and PostgreSQL of the environment (KAFKA_BROKERS, PGPORT).
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -86,6 +87,11 @@ export async function startStack({ postgresUrl, signDevToken, secret, profile = 
       {
         NODE_ENV: 'production',
         AUTH_JWT_SECRET: secret,
+        // Production refuses every secret written in the repository, the services' own defaults included.
+        MAIL_OPT_OUT_SECRET: randomBytes(32).toString('hex'),
+        WEBHOOK_SECRETS_KEY: randomBytes(32).toString('base64'),
+        // One load generator with one token is not an abusive client: rate limits are measured elsewhere.
+        RATE_LIMIT_ENABLED: 'false',
         DATABASE_URL: postgresUrl(databases[service.name]),
         KAFKA_GROUP_ID: `frontoffice-${service.name}-bench-${run}`,
         KAFKA_FROM_BEGINNING: 'false',

@@ -11,6 +11,7 @@ import {
 import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
+import { DataSource } from 'typeorm';
 import { AppModule, INTEGRATIONS_APP } from '../src/app.module';
 import { IntegrationsEnv } from '../src/config/integrations.env';
 import { TestSubscriber } from './support/test-subscriber';
@@ -484,5 +485,50 @@ describe('webhooks', () => {
     } finally {
       await second.shutdown();
     }
+  });
+
+  it("strips an erased guest's personal data from the events it still keeps for delivery", async () => {
+    const propertyId = randomUUID();
+    // A subscriber that is down keeps the events queued, with the names its subscription may receive.
+    await subscribe({ propertyId }, subscriber.endpoint('erasure-down', 'down'), ['reservation.*'], {
+      includePersonalData: true,
+    });
+    const booking = reservationCreated(propertyId, 1);
+    const other = reservationCreated(propertyId, 2);
+    await produce([booking, other]);
+    const database = service.app.get(DataSource);
+    const stored = (id: string) =>
+      eventually(async () => {
+        const [row] = await database.query('SELECT envelope FROM webhook_event WHERE id = $1', [id]);
+        expect(row).toBeDefined();
+        return row.envelope as EventEnvelope<{ guest: Record<string, unknown> }>;
+      });
+    expect((await stored(booking.id)).data.guest.lastName).toBe('Durand-1');
+
+    const reservationId = (booking.data as { reservationId: string }).reservationId;
+    const guestId = randomUUID();
+    await produce([
+      createEvent('guest.profile-updated', {
+        propertyId,
+        subject: guestId,
+        data: {
+          guestId,
+          firstName: 'Erased',
+          lastName: 'Guest',
+          vipLevel: 'none',
+          changes: ['erased'],
+          erased: true,
+          reservationIds: [reservationId],
+        },
+      }),
+    ]);
+    await eventually(async () => {
+      const erased = await stored(booking.id);
+      expect(erased.data.guest).toEqual({ language: 'fr', vipLevel: 'none' });
+      expect(JSON.stringify(erased)).not.toContain('Durand-1');
+      expect(erased.data).toMatchObject({ reservationId, confirmationNumber: 'SEQ-1' });
+    });
+    // Another guest's booking keeps what its subscription is entitled to.
+    expect((await stored(other.id)).data.guest.lastName).toBe('Durand-2');
   });
 });

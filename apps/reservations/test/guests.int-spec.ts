@@ -304,7 +304,13 @@ describe('guest profiles', () => {
         entry,
       ]),
     );
-    expect(Object.keys(plan).sort()).toEqual(['billing-bridge', 'concierge', 'reservations', 'staffing']);
+    expect(Object.keys(plan).sort()).toEqual([
+      'billing-bridge',
+      'concierge',
+      'integrations',
+      'reservations',
+      'staffing',
+    ]);
     expect(plan.reservations.status).toBe('done');
     expect(plan['billing-bridge'].status).toBe('requested');
     expect(plan['billing-bridge'].keptByLaw.join(' ')).toMatch(/invoice.*bill-to/);

@@ -7,6 +7,7 @@ import { DeliveryWorker } from './deliveries/delivery-worker';
 import { WebhookHttpClient } from './deliveries/webhook-http';
 import { WebhookFanOutHandler } from './deliveries/webhook-fan-out.handler';
 import { WebhookMetrics } from './deliveries/webhook-metrics';
+import { GuestErasureHandler } from './erasure/guest-erasure.handler';
 import { SecretBox } from './signing/secret-box';
 import { ChainWebhooksController, PropertyWebhooksController } from './subscriptions/subscriptions.controller';
 import { SubscriptionsRepository } from './subscriptions/subscriptions.repository';
@@ -14,7 +15,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
 
 /** Signed webhooks: subscriptions, the fan-out of consumed events into per-subscription queues, and delivery. */
 @Module({
-  controllers: [PropertyWebhooksController, ChainWebhooksController, WebhookFanOutHandler],
+  controllers: [PropertyWebhooksController, ChainWebhooksController, WebhookFanOutHandler, GuestErasureHandler],
   providers: [
     {
       provide: AddressPolicy,

@@ -4,7 +4,7 @@
  * within seconds, each in its own database. Kept lines are what the law requires the hotel to keep.
  */
 export interface ServiceErasure {
-  service: 'reservations' | 'billing-bridge' | 'concierge' | 'staffing';
+  service: 'reservations' | 'billing-bridge' | 'concierge' | 'staffing' | 'integrations';
   /** 'done' in this request; 'requested' when the service acts on the event. */
   status: 'done' | 'requested';
   scrubbed: string[];
@@ -48,8 +48,18 @@ export const ERASURE_PLAN: readonly ServiceErasure[] = [
       'luggage items: guest name and the name in their description',
       'stored answers replayed for an Idempotency-Key',
       'outbox events not yet expired',
+      'guest e-mail: recipient, name, text and the relay reply of every message; messages still waiting cancelled',
     ],
     keptByLaw: [],
+  },
+  {
+    service: 'integrations',
+    status: 'requested',
+    scrubbed: [
+      "events kept for webhook delivery and redelivery: every personal field (names, e-mail, phone) of the guest's events",
+    ],
+    keptByLaw: [],
+    note: 'Webhooks already delivered to a subscriber are that subscriber’s records: the chain asks each one to erase',
   },
   {
     service: 'staffing',

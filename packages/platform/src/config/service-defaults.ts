@@ -25,6 +25,7 @@ export const PUBLISHED_SECRETS: readonly string[] = [
   // concierge's opt-out link signing and integrations' webhook-secret sealing: their development defaults
   'dev-only-opt-out-secret-change-me',
   'ZGV2LW9ubHktd2ViaG9vay1zZWNyZXRzLWtleS0zMmI=',
+  'Y29tcG9zZS1sb2NhbC13ZWJob29rLXNlY3JldHMtMzI=',
   // unit tests of the opt-out tokens
   'a-test-secret-of-some-length',
   'another-secret-entirely',

@@ -446,6 +446,33 @@ export class DeliveriesRepository {
     return purged;
   }
 
+  /**
+   * Erasure on request: the stored events that mention one of the guest's ids (the guest, their reservations) keep
+   * ids, dates, money and statuses, and lose every personal field — what a subscription without personal data gets.
+   * Queued deliveries are sent from these rows, so nothing erased leaves afterwards either.
+   */
+  async stripPersonalDataOf(
+    manager: EntityManager,
+    ids: readonly string[],
+    strip: (envelope: EventEnvelope) => EventEnvelope,
+  ): Promise<number> {
+    if (ids.length === 0) return 0;
+    const rows: Array<{ id: string; envelope: EventEnvelope }> = await manager.query(
+      `SELECT id, envelope FROM webhook_event WHERE envelope::text LIKE ANY ($1::text[]) FOR UPDATE`,
+      [ids.map((id) => `%${id.replace(/[%_\\]/g, '')}%`)],
+    );
+    const changed = rows
+      .map((row) => ({ id: row.id, before: JSON.stringify(row.envelope), after: JSON.stringify(strip(row.envelope)) }))
+      .filter((row) => row.before !== row.after);
+    if (changed.length === 0) return 0;
+    await manager.query(
+      `UPDATE webhook_event e SET envelope = u.envelope::jsonb
+         FROM unnest($1::uuid[], $2::text[]) AS u(id, envelope) WHERE e.id = u.id`,
+      [changed.map((row) => row.id), changed.map((row) => row.after)],
+    );
+    return changed.length;
+  }
+
   async backlog(): Promise<BacklogFigure[]> {
     const rows: { id: string; pending: string; oldest_seconds: number | null; status: string }[] =
       await this.dataSource.query(
