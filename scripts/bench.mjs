@@ -180,13 +180,21 @@ async function runConsumer() {
   const { benchConsumer } = await import(file);
   const events = Number(options.events ?? 5000);
   say(`consumer: ${events} events on one partition`);
-  const { platformPerSec, rawPerSec } = await benchConsumer({ events });
+  const { platformPerSec, platformBatchPerSec, rawPerSec } = await benchConsumer({ events });
   row(
-    'consumer events/s, one partition, one row per event',
+    'consumer events/s, one partition, one row per event (@EventPattern handler)',
     fixed(platformPerSec, 0),
     `${fixed(rawPerSec, 0)} (raw kafkajs)`,
     ratio(platformPerSec, rawPerSec),
   );
+  if (platformBatchPerSec !== undefined) {
+    row(
+      'consumer events/s, one partition, one row per event (@EventBatchHandler, set-based insert)',
+      fixed(platformBatchPerSec, 0),
+      `${fixed(rawPerSec, 0)} (raw kafkajs); target 2,000`,
+      ratio(platformBatchPerSec, rawPerSec),
+    );
+  }
 }
 
 main().catch((error) => {
