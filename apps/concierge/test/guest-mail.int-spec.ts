@@ -384,17 +384,20 @@ describe('guest e-mail over SMTP', () => {
     });
     expect(logged.attempts).toBe(2);
     expect(logged.language).toBe('en');
-    const statuses = probe.messages
-      .filter(
-        (message) =>
-          message.json?.type === 'concierge.message-delivery-changed' &&
-          (message.json.data as { messageId: string }).messageId === logged.id,
-      )
-      .map((message) => message.json?.data as { status: string; smtpCode?: number; attempts: number });
-    expect(statuses).toEqual([
-      expect.objectContaining({ status: 'deferred', smtpCode: 451, attempts: 1 }),
-      expect.objectContaining({ status: 'sent', smtpCode: 250, attempts: 2 }),
-    ]);
+    // The log says sent as the transaction commits; its event reaches Kafka through the outbox a moment later.
+    await eventually(() => {
+      const statuses = probe.messages
+        .filter(
+          (message) =>
+            message.json?.type === 'concierge.message-delivery-changed' &&
+            (message.json.data as { messageId: string }).messageId === logged.id,
+        )
+        .map((message) => message.json?.data as { status: string; smtpCode?: number; attempts: number });
+      expect(statuses).toEqual([
+        expect.objectContaining({ status: 'deferred', smtpCode: 451, attempts: 1 }),
+        expect.objectContaining({ status: 'sent', smtpCode: 250, attempts: 2 }),
+      ]);
+    });
     await sleep(1_000);
     expect(smtp.to(at('later'))).toHaveLength(1);
   }, 60_000);
