@@ -1,0 +1,6 @@
+import type { Messages } from '../../i18n';
+
+export const managerMessages: Messages = {
+  en: {},
+  fr: {},
+};

@@ -1,0 +1,52 @@
+import type { Messages } from './index';
+
+export const shellMessages: Messages = {
+  en: {
+    appName: 'Front office',
+    signIn: { title: 'Front office console', lead: 'Sign in with your hotel account.', button: 'Sign in' },
+    signOut: 'Sign out',
+    language: 'Language',
+    property: 'Property',
+    businessDate: 'Business date',
+    live: { live: 'Live', connecting: 'Connecting…', offline: 'Offline — reload to reconnect' },
+    nav: {
+      main: 'Main navigation',
+      desk: 'Front desk',
+      concierge: 'Concierge',
+      manager: 'Manager',
+      finance: 'Finance',
+    },
+    loading: 'Loading…',
+    noProperty: 'Your account has no property assigned. Ask an administrator.',
+    notAllowed: 'This screen is not available to your role.',
+    notFound: 'Nothing here.',
+    error: 'Something went wrong: {{message}}',
+    skipToContent: 'Skip to content',
+  },
+  fr: {
+    appName: 'Réception',
+    signIn: {
+      title: 'Console de réception',
+      lead: 'Connectez-vous avec votre compte de l’hôtel.',
+      button: 'Se connecter',
+    },
+    signOut: 'Se déconnecter',
+    language: 'Langue',
+    property: 'Établissement',
+    businessDate: 'Date d’exploitation',
+    live: { live: 'En direct', connecting: 'Connexion…', offline: 'Hors ligne — rechargez la page' },
+    nav: {
+      main: 'Navigation principale',
+      desk: 'Réception',
+      concierge: 'Conciergerie',
+      manager: 'Responsable',
+      finance: 'Finance',
+    },
+    loading: 'Chargement…',
+    noProperty: 'Aucun établissement n’est attribué à votre compte. Demandez à un administrateur.',
+    notAllowed: 'Cet écran n’est pas accessible à votre rôle.',
+    notFound: 'Rien ici.',
+    error: 'Une erreur est survenue : {{message}}',
+    skipToContent: 'Aller au contenu',
+  },
+};
