@@ -173,7 +173,11 @@ format_storage() {
   mkdir -p "$DATA_DIR"
   # A Kafka cluster id: 16 random bytes, base64url without padding.
   local cluster_id
-  cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+  # One starting with '-' would be read as an option by kafka-storage's argument parser ("expected one argument").
+  cluster_id="-"
+  while [[ "$cluster_id" == -* ]]; do
+    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+  done
   say "formatting KRaft storage in $DATA_DIR (cluster id $cluster_id)"
   if ! java -Xmx256m -Dlog4j2.configurationFile="$LOG4J_CONFIG" -Dkafka.logs.dir="$LOG_DIR" \
       @"$CLASSPATH_ARGS" kafka.tools.StorageTool format \
