@@ -84,7 +84,7 @@ export function DeskBoard({ kind }: { kind: BoardKind }) {
                         </td>
                         <td>{typeCode(item.roomTypeId)}</td>
                         <td>{item.roomNumber ?? '—'}</td>
-                        <td>
+                        <td className="nowrap">
                           {format.date(item.arrival)} → {format.date(item.departure)}
                         </td>
                         <td>{t('party', { adults: item.adults, children: item.children })}</td>

@@ -82,7 +82,10 @@ function RoomCard({ room, typeCode, guest }: { room: Room; typeCode: string; gue
   const property = useProperty();
   const format = useDeskFormat();
   const queryClient = useQueryClient();
-  const [status, setStatus] = useState<RoomStatus>(room.status === 'occupied' ? 'vacant_dirty' : room.status);
+  // A room back from out of order or an occupied one goes to housekeeping first: vacant-dirty is the likely next step.
+  const [status, setStatus] = useState<RoomStatus>(
+    room.status === 'occupied' || room.status === 'out_of_order' ? 'vacant_dirty' : room.status,
+  );
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState('');
   const { problem, fail, clear, formRef, alertRef } = useFormProblem();
