@@ -16,6 +16,7 @@ import {
   type Folio,
   type FolioDetail,
   type Page,
+  type Payment,
   type Reservation,
   type StayView,
 } from './types';
@@ -129,9 +130,12 @@ function FolioPanel({ folioId, several }: { folioId: string; several: boolean })
     queryKey: ['billing-bridge', property.id, 'folio', folioId],
     queryFn: () => api<FolioDetail>('billing-bridge', `/v1/properties/${property.id}/folios/${folioId}`),
   });
+  const [refundingId, setRefundingId] = useState<string>();
   const headingId = `folio-${folioId}`;
   if (!folio.data) return <QueryState isPending={folio.isPending} error={folio.error} />;
   const data = folio.data;
+  // Looked up in the latest folio so the amount left to refund follows each refund.
+  const refunding = data.payments.find((payment) => payment.id === refundingId);
   const open = data.status !== 'settled' && data.status !== 'closed';
   return (
     <section className="panel folio" aria-labelledby={headingId}>
@@ -143,6 +147,13 @@ function FolioPanel({ folioId, several }: { folioId: string; several: boolean })
         </strong>{' '}
         <span className="badge">{t(`folio.status.${data.status}`)}</span>
       </p>
+      {data.balance.amountMinor < 0 && (
+        <p className="warning">
+          {t('folio.credit', {
+            amount: format.money({ ...data.balance, amountMinor: -data.balance.amountMinor }),
+          })}
+        </p>
+      )}
       <h3>{t('folio.postings')}</h3>
       {data.postings.length === 0 ? (
         <p>{t('folio.noPostings')}</p>
@@ -190,6 +201,10 @@ function FolioPanel({ folioId, several }: { folioId: string; several: boolean })
               <th scope="col" className="num">
                 {t('columns.amount')}
               </th>
+              <th scope="col" className="num">
+                {t('columns.refunded')}
+              </th>
+              <th scope="col">{t('columns.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -202,11 +217,28 @@ function FolioPanel({ folioId, several }: { folioId: string; several: boolean })
                   {payment.deposit ? ` (${t('folio.deposit')})` : ''}
                 </th>
                 <td className="num">{format.money(payment.amount)}</td>
+                <td className="num">{payment.refunded.amountMinor > 0 ? format.money(payment.refunded) : ''}</td>
+                <td>
+                  {payment.amount.amountMinor > payment.refunded.amountMinor && (
+                    <button
+                      type="button"
+                      className="small"
+                      aria-label={t('refund.openFor', {
+                        amount: format.money(payment.amount),
+                        method: t(`method.${payment.method}`, { defaultValue: payment.method }),
+                      })}
+                      onClick={() => setRefundingId(payment.id)}
+                    >
+                      {t('refund.open')}
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {refunding && <RefundForm key={refunding.id} payment={refunding} onDone={() => setRefundingId(undefined)} />}
       {open && (
         <div className="two-columns">
           <ChargeForm folio={data} />
@@ -443,6 +475,95 @@ function PaymentForm({ folio }: { folio: FolioDetail }) {
         </button>
       </p>
       <p role="status">{taken}</p>
+    </form>
+  );
+}
+
+/**
+ * Money back to the guest on one payment (a cash refund leaves the agent's till); the service issues it at once or
+ * holds it for a manager's approval above the property's threshold.
+ */
+function RefundForm({ payment, onDone }: { payment: Payment; onDone: () => void }) {
+  const { t } = useTranslation('desk');
+  const property = useProperty();
+  const format = useDeskFormat();
+  const queryClient = useQueryClient();
+  const currency = payment.amount.currency;
+  const left = payment.amount.amountMinor - payment.refunded.amountMinor;
+  const [amount, setAmount] = useState('');
+  const [reason, setReason] = useState('');
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const [outcome, setOutcome] = useState<string>();
+  const { problem, fail, clear, formRef, alertRef } = useFormProblem();
+  const headingRef = useFocusWhen<HTMLHeadingElement>(payment.id);
+  const refund = useMutation({
+    mutationFn: (amountMinor: number) =>
+      api<{ id: string; status: 'issued' | 'pending_approval' }>(
+        'billing-bridge',
+        `/v1/properties/${property.id}/payments/${payment.id}/refunds`,
+        { method: 'POST', body: { amount: { amountMinor, currency }, reason: reason.trim() }, idempotencyKey },
+      ),
+    onSuccess: (answer, amountMinor) => {
+      clear();
+      setOutcome(t(`refund.${answer.status}`, { amount: format.money({ amountMinor, currency }) }));
+      setIdempotencyKey(newIdempotencyKey());
+      void queryClient.invalidateQueries({ queryKey: ['billing-bridge', property.id] });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status < 500) setIdempotencyKey(newIdempotencyKey());
+      fail(error);
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const amountMinor = amount.trim() === '' ? left : parseMoney(amount, currency);
+    if (amountMinor === undefined || amountMinor <= 0) {
+      fail(new ApiError({ title: t('errors.amount'), detail: t('errors.amount'), status: 400, field: 'amount' }));
+      return;
+    }
+    refund.mutate(amountMinor);
+  };
+  return (
+    <form ref={formRef} onSubmit={submit} className="panel stack refund" noValidate>
+      <h3 ref={headingRef} tabIndex={-1}>
+        {t('refund.title', {
+          amount: format.money(payment.amount),
+          method: t(`method.${payment.method}`, { defaultValue: payment.method }),
+        })}
+      </h3>
+      <ProblemAlert problem={problem} alertRef={alertRef} />
+      {problem?.code === 'no-open-cashier-session' && (
+        <p>
+          <Link to="/desk/till">{t('folio.openTill')}</Link>
+        </p>
+      )}
+      <Field
+        label={t('refund.amount', { currency })}
+        error={fieldError(problem, 'amount')}
+        hint={t('refund.amountHint', { amount: format.money({ amountMinor: left, currency }) })}
+      >
+        {(props) => (
+          <input
+            {...props}
+            inputMode="decimal"
+            className="narrow"
+            value={amount}
+            onChange={(event) => setAmount(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('refund.reason')} error={fieldError(problem, 'reason')}>
+        {(props) => <input {...props} required value={reason} onChange={(event) => setReason(event.target.value)} />}
+      </Field>
+      <p>
+        <button type="submit" className="primary" disabled={refund.isPending}>
+          {t('refund.submit')}
+        </button>{' '}
+        <button type="button" onClick={onDone}>
+          {t('refund.cancel')}
+        </button>
+      </p>
+      <p role="status">{outcome}</p>
     </form>
   );
 }
