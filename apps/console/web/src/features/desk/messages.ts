@@ -314,8 +314,8 @@ export const deskMessages: Messages = {
       refunded: 'Remboursé',
     },
     actions: {
-      checkIn: 'Enregistrer l’arrivée',
-      checkInFor: 'Enregistrer l’arrivée de {{name}}',
+      checkIn: 'Arrivée',
+      checkInFor: 'Arrivée de {{name}}',
       checkOut: 'Départ',
       checkOutFor: 'Départ de {{name}}',
       move: 'Délogement',
