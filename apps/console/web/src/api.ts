@@ -11,7 +11,12 @@ export interface Problem {
   title: string;
   status: number;
   detail?: string;
-  errors?: Array<{ field: string; message: string }>;
+  /** Field-level validation errors (the platform's problem filter): one entry per field, every message for it. */
+  errors?: Array<{ field: string; messages: string[] }>;
+  /** A domain rule's refusal names the one field it is about (e.g. `departure`), its text in `detail`. */
+  field?: string;
+  /** A stable machine-readable reason (`sold-out`, `range-too-long`…). */
+  code?: string;
   [extra: string]: unknown;
 }
 

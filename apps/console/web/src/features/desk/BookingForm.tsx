@@ -117,7 +117,7 @@ export function BookingForm({ mode }: { mode: 'booking' | 'walk-in' }) {
           title: t('errors.incomplete'),
           detail: t('errors.incomplete'),
           status: 400,
-          errors: missing.map(([field]) => ({ field, message: t('errors.required') })),
+          errors: missing.map(([field]) => ({ field, messages: [t('errors.required')] })),
         }),
       );
       return;
