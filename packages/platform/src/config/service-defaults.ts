@@ -29,6 +29,9 @@ export const PUBLISHED_SECRETS: readonly string[] = [
   // unit tests of the opt-out tokens
   'a-test-secret-of-some-length',
   'another-secret-entirely',
+  // the local OpenID provider's default console client secret (infra/oidc) and its test's
+  'frontoffice-console-local-secret',
+  'local-idp-test-secret',
 ];
 
 export function isPublishedSecret(secret: string): boolean {
