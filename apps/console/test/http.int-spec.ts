@@ -136,7 +136,7 @@ describe('console HTTP (forwarding, CSRF, logout, SPA)', () => {
       const answer = await call('/api/reservations/reservations', { method: 'POST', headers, body: '{}' });
       expect(answer.status).toBe(403);
       expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      expect((await answer.json()).code).toBe('csrf-refused');
+      expect(((await answer.json()) as { code: string }).code).toBe('csrf-refused');
     }
     expect(upstream.received.length).toBe(before);
   });
@@ -185,7 +185,8 @@ describe('console HTTP (forwarding, CSRF, logout, SPA)', () => {
     const { cookie, csrf } = await signedIn();
     const refused = await call('/auth/logout', { method: 'POST', headers: { cookie } });
     expect(refused.status).toBe(403);
-    expect((await call('/api/session', { headers: { cookie } }).then((r) => r.json())).authenticated).toBe(true);
+    const still = (await (await call('/api/session', { headers: { cookie } })).json()) as { authenticated: boolean };
+    expect(still.authenticated).toBe(true);
 
     const answer = await call('/auth/logout', { method: 'POST', headers: { cookie, 'x-csrf-token': csrf } });
     expect(answer.status).toBe(200);

@@ -49,11 +49,7 @@ export interface ClaimPaths {
  * Roles and properties come from the access token (what the services will check), the name from the id token.
  * The subject is the id token's, which the OpenID client has verified.
  */
-export function userFromTokens(
-  idClaims: Record<string, unknown>,
-  accessToken: string,
-  paths: ClaimPaths,
-): ConsoleUser {
+export function userFromTokens(idClaims: Record<string, unknown>, accessToken: string, paths: ClaimPaths): ConsoleUser {
   const access = unverifiedJwtClaims(accessToken) ?? {};
   const sub = typeof idClaims.sub === 'string' ? idClaims.sub : String(access.sub ?? '');
   const name = [idClaims.name, idClaims.preferred_username, access.name, sub].find(

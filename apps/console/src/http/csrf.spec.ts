@@ -5,7 +5,13 @@ describe('csrfRefusal', () => {
   const good = { method: 'POST', token: 'tok-123', origin, secFetchSite: 'same-origin' };
 
   it('lets reads through without a token', () => {
-    expect(csrfRefusal({ method: 'GET', token: undefined, origin: undefined, secFetchSite: 'cross-site' }, 'tok-123', origin)).toBeUndefined();
+    expect(
+      csrfRefusal(
+        { method: 'GET', token: undefined, origin: undefined, secFetchSite: 'cross-site' },
+        'tok-123',
+        origin,
+      ),
+    ).toBeUndefined();
   });
 
   it('lets a same-origin write with the session token through, also from a client that sends neither header', () => {

@@ -44,18 +44,13 @@ export class LiveStreamMiddleware implements NestMiddleware {
       'X-Accel-Buffering': 'no',
     });
     response.write('retry: 5000\n\n');
-    let heartbeat: NodeJS.Timeout | undefined;
     const stream: LiveStream = {
       sessionKey: session.idHash.toString('hex'),
       properties: session.user.properties,
       send: (chunk) => response.write(chunk),
       close: () => response.end(),
     };
-    const stop = () => {
-      clearInterval(heartbeat);
-      this.hub.remove(stream);
-    };
-    heartbeat = setInterval(() => {
+    const heartbeat = setInterval(() => {
       response.write(': heartbeat\n\n');
       this.sessions.isLive(session).then(
         (live) => {
@@ -68,6 +63,10 @@ export class LiveStreamMiddleware implements NestMiddleware {
       );
     }, this.env.LIVE_HEARTBEAT_MS);
     heartbeat.unref();
+    const stop = () => {
+      clearInterval(heartbeat);
+      this.hub.remove(stream);
+    };
     response.on('close', stop);
     this.hub.add(stream);
   }
