@@ -214,5 +214,8 @@ describe('console HTTP (forwarding, CSRF, logout, SPA)', () => {
 
     expect((await call('/auth/nothing-here')).status).toBe(404);
     expect((await call('/health/live')).status).toBe(200);
+    const metrics = await call('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(/^# HELP/m);
   });
 });

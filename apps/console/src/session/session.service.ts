@@ -24,6 +24,8 @@ export interface ActiveSession {
   user: ConsoleUser;
   csrfToken: string;
   accessExpiresAt: Date;
+  /** The tokens as stored (sealed), so a forwarded call needs no second read; never sent anywhere. */
+  tokensSealed: string;
 }
 
 /** The session ended while in use (refresh refused, row gone): the browser must sign in again. */
@@ -78,17 +80,12 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
     const idHash = hashOf(sessionId);
     const user = userFromTokens(tokens.idClaims, tokens.accessToken, this.claimPaths());
     const csrfToken = randomBytes(32).toString('base64url');
+    const tokensSealed = this.sealTokens(idHash, tokens);
     await this.repository.insert(
-      {
-        idHash,
-        user,
-        tokensSealed: this.sealTokens(idHash, tokens),
-        accessExpiresAt: tokens.accessExpiresAt,
-        csrfToken,
-      },
+      { idHash, user, tokensSealed, accessExpiresAt: tokens.accessExpiresAt, csrfToken },
       this.env.SESSION_ABSOLUTE_TIMEOUT_SECONDS,
     );
-    return { sessionId, session: { idHash, user, csrfToken, accessExpiresAt: tokens.accessExpiresAt } };
+    return { sessionId, session: { idHash, user, csrfToken, accessExpiresAt: tokens.accessExpiresAt, tokensSealed } };
   }
 
   /** The live session of this cookie value, counting this request as a use. */
@@ -114,9 +111,7 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
   async accessToken(session: ActiveSession): Promise<string> {
     const marginMs = this.env.OIDC_REFRESH_MARGIN_SECONDS * 1000;
     if (session.accessExpiresAt.getTime() - marginMs > Date.now()) {
-      const stored = await this.repository.find(session.idHash);
-      if (!stored) throw new SessionEndedError('The session has ended');
-      return this.openTokens(stored).accessToken;
+      return this.openTokens(session).accessToken;
     }
     const key = session.idHash.toString('hex');
     const inFlight = this.refreshing.get(key);
@@ -192,7 +187,7 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
     return this.sealer.seal(JSON.stringify(sealed), idHash);
   }
 
-  private openTokens(stored: StoredSession): SealedTokens {
+  private openTokens(stored: Pick<StoredSession, 'tokensSealed' | 'idHash'>): SealedTokens {
     return JSON.parse(this.sealer.open(stored.tokensSealed, stored.idHash)) as SealedTokens;
   }
 }
@@ -203,5 +198,6 @@ function toActive(stored: StoredSession): ActiveSession {
     user: stored.user,
     csrfToken: stored.csrfToken,
     accessExpiresAt: stored.accessExpiresAt,
+    tokensSealed: stored.tokensSealed,
   };
 }
