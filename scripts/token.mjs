@@ -1,5 +1,6 @@
 // `npm run token -- --role front_desk [--role finance] --property <id>|* [--sub emp-42] [--ttl 3600]`
-// Prints a development bearer token signed with AUTH_JWT_SECRET (the documented dev default when unset).
+// Prints a development bearer token signed with AUTH_JWT_SECRET (the documented dev default when unset), with the
+// AUTH_JWT_ISSUER / AUTH_JWT_AUDIENCE of the environment when set.
 import { importBuilt, parseArgs } from './lib.mjs';
 
 const { DEV_JWT_SECRET, isStaffRole, signDevToken } = await importBuilt('@frontoffice/platform');
@@ -32,5 +33,8 @@ console.log(
     sub: options.sub ?? `dev-${roles[0]}`,
     secret: process.env.AUTH_JWT_SECRET || DEV_JWT_SECRET,
     expiresInSeconds: ttl,
+    // Services with an issuer and audience configured check them on development tokens too.
+    issuer: process.env.AUTH_JWT_ISSUER || undefined,
+    audience: process.env.AUTH_JWT_AUDIENCE || undefined,
   }),
 );
