@@ -75,8 +75,18 @@ export class ForwardingMiddleware implements NestMiddleware {
     try {
       accessToken = await this.sessions.accessToken(session);
     } catch (error) {
-      if (!(error instanceof SessionEndedError)) throw error;
-      return sendProblem(request, response, 401, 'session-ended', 'Sign in again', error.message);
+      if (error instanceof SessionEndedError) {
+        return sendProblem(request, response, 401, 'session-ended', 'Sign in again', error.message);
+      }
+      this.logger.warn({ err: error }, 'The access token could not be refreshed');
+      return sendProblem(
+        request,
+        response,
+        503,
+        'identity-provider-unavailable',
+        'Sign-in provider unavailable',
+        'The access token could not be refreshed; try again shortly',
+      );
     }
 
     // Never resolved against the base as a URL: a path like `//elsewhere/x` would then name another host, and the
