@@ -1,4 +1,3 @@
-import type { ServiceName } from '@frontoffice/contracts';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -14,7 +13,7 @@ import {
   validateSync,
   ValidationError,
 } from 'class-validator';
-import { DEV_JWT_SECRET, isPublishedSecret, SERVICE_DEFAULTS } from './service-defaults';
+import { AppName, DEV_JWT_SECRET, isPublishedSecret, SERVICE_DEFAULTS } from './service-defaults';
 
 const toBoolean = ({ value }: { value: unknown }): unknown => {
   if (typeof value !== 'string') return value;
@@ -329,7 +328,7 @@ type EnvSource = Record<string, string | undefined>;
 const SECRET_SETTING = /(?:SECRET|_KEY|PASSWORD|TOKEN)$/;
 
 export function loadServiceEnv<T extends ServiceEnv>(
-  service: ServiceName,
+  service: AppName,
   envClass: new () => T,
   source: EnvSource = process.env,
 ): T {
