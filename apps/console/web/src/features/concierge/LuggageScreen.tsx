@@ -4,7 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { api, newIdempotencyKey } from '../../api';
 import { useProperty } from '../../shell/property';
 import { GuestPicker } from './GuestPicker';
-import { Field, fieldErrors, LoadMore, ProblemAlert, QueryState, useFormatters, usePagedList, type Page } from './kit';
+import {
+  Field,
+  fieldErrors,
+  LoadMore,
+  ProblemAlert,
+  QueryState,
+  useFormatters,
+  usePagedList,
+  usePorterOnly,
+  type Page,
+} from './kit';
 import type { GuestRequest, Luggage } from './model';
 import { RequestTable } from './RequestTable';
 import './concierge.css';
@@ -41,6 +51,7 @@ export function LuggageScreen() {
 
 function StoreLuggageForm() {
   const { t } = useTranslation('concierge');
+  const porterOnly = usePorterOnly();
   const property = useProperty();
   const queryClient = useQueryClient();
   const [form, setForm] = useState({
@@ -89,18 +100,20 @@ function StoreLuggageForm() {
             <input {...props} required value={form.tagNumber} onChange={(e) => set('tagNumber')(e.target.value)} />
           )}
         </Field>
-        <GuestPicker
-          optional
-          value={form.reservationId}
-          error={err('reservationId')}
-          onChange={(id, guest) =>
-            setForm((current) => ({
-              ...current,
-              reservationId: id,
-              roomNumber: guest?.roomNumber ?? current.roomNumber,
-            }))
-          }
-        />
+        {!porterOnly && (
+          <GuestPicker
+            optional
+            value={form.reservationId}
+            error={err('reservationId')}
+            onChange={(id, guest) =>
+              setForm((current) => ({
+                ...current,
+                reservationId: id,
+                roomNumber: guest?.roomNumber ?? current.roomNumber,
+              }))
+            }
+          />
+        )}
         <Field label={t('luggage.guestName')} error={err('guestName')} hint={t('luggage.guestNameHint')}>
           {(props) => <input {...props} value={form.guestName} onChange={(e) => set('guestName')(e.target.value)} />}
         </Field>

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { api } from '../../api';
 import { useProperty } from '../../shell/property';
 import { useUser } from '../../shell/session';
-import { ProblemAlert, useFormatters } from './kit';
+import { ProblemAlert, useFormatters, usePorterOnly } from './kit';
 import type { Employee, GuestRequest } from './model';
 import { useNow } from './useNow';
 
@@ -31,9 +31,10 @@ function duration(minutes: number, t: TFunction<'concierge'>): string {
 }
 
 /** Employees holding a role, from the concierge's staff directory. */
-function useEmployees(role: string) {
+function useEmployees(role: string, enabled: boolean) {
   const property = useProperty();
   return useQuery({
+    enabled,
     queryKey: ['concierge', property.id, 'employees', role],
     queryFn: () =>
       api<{ items: Employee[] }>('concierge', `/v1/properties/${property.id}/employees`, {
@@ -104,11 +105,9 @@ function RequestActions({ request }: { request: GuestRequest }) {
   const property = useProperty();
   const user = useUser();
   const queryClient = useQueryClient();
-  const porterOnly =
-    user.roles.includes('porter') &&
-    !user.roles.some((role) => ['admin', 'front_desk', 'front_office_manager', 'concierge'].includes(role));
+  const porterOnly = usePorterOnly();
   const [employeeId, setEmployeeId] = useState('');
-  const employees = useEmployees(request.role);
+  const employees = useEmployees(request.role, !porterOnly);
   const step = useMutation({
     mutationFn: ({ action, body }: { action: 'assign' | 'start' | 'complete'; body?: unknown }) =>
       api('concierge', `/v1/properties/${property.id}/requests/${request.id}/${action}`, {

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
 import { formatInstant, formatLocalDate, formatMoney, localeFor, type UiLanguage } from '../../shell/format';
 import { useProperties, type Property } from '../../shell/property';
+import { useUser } from '../../shell/session';
 import './kit.css';
 
 export interface Money {
@@ -219,4 +220,13 @@ export function mondayOf(date: string): string {
   const shift = (value.getUTCDay() + 6) % 7;
   value.setUTCDate(value.getUTCDate() - shift);
   return value.toISOString().slice(0, 10);
+}
+
+/** A porter with no other desk role: the services show them luggage work only, and no guest directory. */
+export function usePorterOnly(): boolean {
+  const user = useUser();
+  return (
+    user.roles.includes('porter') &&
+    !user.roles.some((role) => ['admin', 'front_desk', 'front_office_manager', 'concierge'].includes(role))
+  );
 }

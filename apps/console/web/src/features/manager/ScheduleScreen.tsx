@@ -364,7 +364,7 @@ function AddShiftForm({
             </select>
           )}
         </Field>
-        <div>
+        <div className="end">
           <button type="submit" disabled={pending}>
             {t('schedule.add')}
           </button>
