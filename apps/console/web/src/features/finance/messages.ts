@@ -101,6 +101,11 @@ export const financeMessages: Messages = {
       badPeriod: 'The end must not be before the start.',
       choosePeriod: 'Choose a property and a period.',
       closedOnly: 'Only dates the night audit has closed are exported.',
+      sirenTitle: 'Company SIREN',
+      sirenMissing: 'A FEC is named after the company’s SIREN: set it for this property before exporting.',
+      siren: 'SIREN',
+      sirenHint: '9 digits, e.g. 443061841.',
+      saveSiren: 'Save SIREN',
     },
   },
   fr: {
@@ -208,6 +213,11 @@ export const financeMessages: Messages = {
       badPeriod: 'La fin ne doit pas précéder le début.',
       choosePeriod: 'Choisissez un établissement et une période.',
       closedOnly: 'Seules les dates clôturées par l’audit de nuit sont exportées.',
+      sirenTitle: 'SIREN de la société',
+      sirenMissing: 'Un FEC porte le SIREN de la société : renseignez-le pour cet établissement avant l’export.',
+      siren: 'SIREN',
+      sirenHint: '9 chiffres, par ex. 443061841.',
+      saveSiren: 'Enregistrer le SIREN',
     },
   },
 };
