@@ -35,6 +35,7 @@ const SERVICES = [
   { name: 'concierge', dir: 'apps/concierge', database: 'frontoffice_concierge_fuzz' },
   { name: 'staffing', dir: 'apps/staffing', database: 'frontoffice_staffing_fuzz' },
   { name: 'billing-bridge', dir: 'apps/billing-bridge', database: 'frontoffice_billing_fuzz' },
+  { name: 'integrations', dir: 'apps/integrations', database: 'frontoffice_integrations_fuzz' },
 ] as const;
 type ServiceName = (typeof SERVICES)[number]['name'];
 
