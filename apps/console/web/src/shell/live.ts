@@ -29,7 +29,8 @@ export function useLiveUpdates(onEvent?: (event: LiveEvent) => void): LiveStatus
       const properties = [...pending];
       pending.clear();
       void queryClient.invalidateQueries({
-        predicate: (query) => properties.includes(query.queryKey[1] as string),
+        // '*' keys are chain-wide views (finance across the user's properties): any property's event may change them.
+        predicate: (query) => query.queryKey[1] === '*' || properties.includes(query.queryKey[1] as string),
       });
     };
     source.onopen = () => setStatus('live');
