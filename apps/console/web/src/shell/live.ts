@@ -15,7 +15,7 @@ export type LiveStatus = 'connecting' | 'live' | 'offline';
 
 /**
  * Keeps every board fresh: an event of a property refetches the queries of that property (query keys are
- * `[service, propertyId, …]`), coalesced over a short window so a burst costs one refetch.
+ * `[service, propertyId, …]`, or `[service, '*', …]` for chain-wide views), coalesced over a short window so a burst costs one refetch.
  */
 export function useLiveUpdates(onEvent?: (event: LiveEvent) => void): LiveStatus {
   const queryClient = useQueryClient();
