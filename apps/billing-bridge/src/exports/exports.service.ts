@@ -4,51 +4,46 @@ import { ConflictError } from '@frontoffice/platform';
 import { DataSource } from 'typeorm';
 import { JournalSettingsRepository } from '../journal/journal-settings.repository';
 import { csvLine, decimalAmount } from './csv-format';
-import { forEachRowBatch } from './cursor-stream';
-import { fecFileName, fecHeader, fecLine } from './fec-format';
-import { minorDigits } from './fec-format';
+import { cursorBatches } from './cursor-stream';
+import { fecFileName, fecHeader, fecLine, minorDigits } from './fec-format';
+import { LinePacker } from './line-packer';
 
-/** Where an export writes: a response that reports back-pressure and whether the client is still there. */
-export interface ExportSink {
-  /** Resolves when the chunk may be followed by another (the socket drained). */
-  write(chunk: string): Promise<void>;
-  aborted(): boolean;
-}
+/** A FEC row as the cursor gives it, columns in SELECT order (bigint amounts come as text). */
+type FecColumns = [
+  journalCode: string,
+  journalLabel: string,
+  entryNumber: number,
+  entryDate: string,
+  account: string,
+  accountLabel: string,
+  auxAccount: string | null,
+  auxLabel: string | null,
+  pieceRef: string,
+  pieceDate: string,
+  label: string,
+  debitMinor: string,
+  creditMinor: string,
+  currency: string,
+];
 
-interface FecRow {
-  journal_code: string;
-  journal_label: string;
-  entry_number: number;
-  entry_date: string;
-  account: string;
-  account_label: string;
-  aux_account: string | null;
-  aux_label: string | null;
-  piece_ref: string;
-  piece_date: string;
-  label: string;
-  debit_minor: string;
-  credit_minor: string;
-  currency: string;
-}
-
-interface CsvRow {
-  business_date: string;
-  journal_code: string;
-  entry_number: number | null;
-  kind: string;
-  source_id: string;
-  folio_id: string | null;
-  account: string;
-  account_label: string;
-  aux_account: string | null;
-  aux_label: string | null;
-  label: string;
-  debit_minor: string;
-  credit_minor: string;
-  currency: string;
-  batch_id: string | null;
-}
+/** A CSV row, columns in SELECT order: the CSV's own order, amounts and currency still to format. */
+type CsvColumns = [
+  businessDate: string,
+  journalCode: string,
+  entryNumber: number | null,
+  kind: string,
+  sourceId: string,
+  folioId: string | null,
+  account: string,
+  accountLabel: string,
+  auxAccount: string | null,
+  auxLabel: string | null,
+  label: string,
+  debitMinor: string,
+  creditMinor: string,
+  currency: string,
+  batchId: string | null,
+];
 
 export const CSV_COLUMNS = [
   'businessDate',
@@ -93,9 +88,14 @@ export class ExportsService {
     return fecFileName(siren, to);
   }
 
-  async streamFec(propertyId: string, from: string, to: string, sink: ExportSink): Promise<number> {
-    await sink.write(fecHeader());
-    return forEachRowBatch<FecRow>(
+  /**
+   * The FEC as UTF-8 chunks: the header, then the lines packed as they are formatted. Pull-driven: lines are
+   * formatted only when the reader asks for more, so a slow client holds the cursor, not memory.
+   */
+  async *fecChunks(propertyId: string, from: string, to: string): AsyncGenerator<Buffer> {
+    const packer = new LinePacker();
+    packer.add(fecHeader());
+    const batches = cursorBatches(
       this.dataSource,
       `SELECT e.journal_code, e.journal_label, e.entry_number, b.business_date::text AS entry_date, l.account,
          l.account_label, l.aux_account, l.aux_label, e.source_id AS piece_ref, e.business_date::text AS piece_date,
@@ -106,36 +106,56 @@ export class ExportsService {
        WHERE e.property_id = $1 AND b.business_date BETWEEN $2 AND $3 AND e.entry_number IS NOT NULL
        ORDER BY e.journal_code, e.entry_number, l.line_no`,
       [propertyId, from, to],
-      async (rows) => {
-        let chunk = '';
-        for (const row of rows) {
-          chunk += fecLine({
-            journalCode: row.journal_code,
-            journalLabel: row.journal_label,
-            entryNumber: row.entry_number,
-            entryDate: row.entry_date,
-            account: row.account,
-            accountLabel: row.account_label,
-            auxAccount: row.aux_account,
-            auxLabel: row.aux_label,
-            pieceRef: row.piece_ref,
-            pieceDate: row.piece_date,
-            label: row.label,
-            debitMinor: Number(row.debit_minor),
-            creditMinor: Number(row.credit_minor),
-            validDate: row.entry_date,
-            currency: row.currency.trim(),
-          });
-        }
-        await sink.write(chunk);
-      },
-      { aborted: sink.aborted },
     );
+    for await (const rows of batches) {
+      for (const row of rows as FecColumns[]) {
+        const [
+          journalCode,
+          journalLabel,
+          entryNumber,
+          entryDate,
+          account,
+          accountLabel,
+          auxAccount,
+          auxLabel,
+          pieceRef,
+          pieceDate,
+          label,
+          debitMinor,
+          creditMinor,
+          currency,
+        ] = row;
+        const full = packer.add(
+          fecLine({
+            journalCode,
+            journalLabel,
+            entryNumber,
+            entryDate,
+            account,
+            accountLabel,
+            auxAccount,
+            auxLabel,
+            pieceRef,
+            pieceDate,
+            label,
+            debitMinor: Number(debitMinor),
+            creditMinor: Number(creditMinor),
+            validDate: entryDate,
+            currency: currency.trim(),
+          }),
+        );
+        if (full) yield full;
+      }
+    }
+    const rest = packer.take();
+    if (rest) yield rest;
   }
 
-  async streamCsv(propertyId: string, from: string, to: string, sink: ExportSink): Promise<number> {
-    await sink.write(csvLine(CSV_COLUMNS));
-    return forEachRowBatch<CsvRow>(
+  /** Every journal line of the period's business dates as CSV chunks, pulled like `fecChunks`. */
+  async *csvChunks(propertyId: string, from: string, to: string): AsyncGenerator<Buffer> {
+    const packer = new LinePacker();
+    packer.add(csvLine(CSV_COLUMNS));
+    const batches = cursorBatches(
       this.dataSource,
       `SELECT e.business_date::text AS business_date, e.journal_code, e.entry_number, e.kind, e.source_id, e.folio_id,
          l.account, l.account_label, l.aux_account, l.aux_label, l.label, l.debit_minor, l.credit_minor, l.currency,
@@ -144,32 +164,24 @@ export class ExportsService {
        WHERE e.property_id = $1 AND e.business_date BETWEEN $2 AND $3
        ORDER BY e.business_date, e.seq, l.line_no`,
       [propertyId, from, to],
-      async (rows) => {
-        let chunk = '';
-        for (const row of rows) {
-          const currency = row.currency.trim();
-          const digits = minorDigits(currency);
-          chunk += csvLine([
-            row.business_date,
-            row.journal_code,
-            row.entry_number,
-            row.kind,
-            row.source_id,
-            row.folio_id,
-            row.account,
-            row.account_label,
-            row.aux_account,
-            row.aux_label,
-            row.label,
-            decimalAmount(Number(row.debit_minor), digits),
-            decimalAmount(Number(row.credit_minor), digits),
-            currency,
-            row.batch_id,
-          ]);
-        }
-        await sink.write(chunk);
-      },
-      { aborted: sink.aborted },
     );
+    for await (const rows of batches) {
+      for (const row of rows as CsvColumns[]) {
+        const currency = row[13].trim();
+        const digits = minorDigits(currency);
+        const full = packer.add(
+          csvLine([
+            ...row.slice(0, 11),
+            decimalAmount(Number(row[11]), digits),
+            decimalAmount(Number(row[12]), digits),
+            currency,
+            row[14],
+          ]),
+        );
+        if (full) yield full;
+      }
+    }
+    const rest = packer.take();
+    if (rest) yield rest;
   }
 }
