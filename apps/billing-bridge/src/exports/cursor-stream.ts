@@ -1,32 +1,28 @@
-import type { DataSource } from 'typeorm';
+/** The part of node-postgres' client used here: rows as arrays, no object per row. */
+export interface ArrayRowClient {
+  query(config: { text: string; values?: unknown[]; rowMode: 'array' }): Promise<{ rows: unknown[][] }>;
+}
 
 export interface CursorOptions {
   /** Rows fetched per round trip: memory stays bounded by this, whatever the period. */
   batchSize?: number;
 }
 
-/** The part of node-postgres' client used here: rows as arrays, no object per row. */
-interface ArrayRowClient {
-  query(config: { text: string; values?: unknown[]; rowMode: 'array' }): Promise<{ rows: unknown[][] }>;
-}
-
 /**
- * Runs a query through a PostgreSQL server-side cursor on a dedicated connection, in a read-only repeatable-read
- * transaction so the whole export sees one consistent snapshot, and yields its rows `batchSize` at a time as arrays
- * (columns in SELECT order). The next batch is fetched while the consumer works on the current one, so the database
- * round trip overlaps the formatting and the socket; at most two batches are ever held. Stopping the iteration (the
- * client went away) rolls the transaction back and frees the connection.
+ * Runs a query through a PostgreSQL server-side cursor on the caller's own connection, in a read-only
+ * repeatable-read transaction so the whole export sees one consistent snapshot, and yields its rows `batchSize` at a
+ * time as arrays (columns in SELECT order). The next batch is fetched while the consumer works on the current one,
+ * so the database round trip overlaps the formatting and the socket; at most two batches are ever held. Stopping
+ * the iteration rolls the transaction back.
  */
 export async function* cursorBatches(
-  dataSource: DataSource,
+  client: ArrayRowClient,
   sql: string,
   parameters: unknown[],
   // 1,000 rows (~130 kB of FEC text) per round trip, the next one fetched while this one is formatted and sent:
   // 5,000 rows fetched only after the previous batch had drained took twice as long (npm run bench, FEC figure).
   { batchSize = 1000 }: CursorOptions = {},
 ): AsyncGenerator<unknown[][]> {
-  const runner = dataSource.createQueryRunner();
-  const client = (await runner.connect()) as ArrayRowClient;
   const fetchBatch = () =>
     client.query({ text: `FETCH FORWARD ${Math.trunc(batchSize)} FROM export_cursor`, rowMode: 'array' });
   let ahead: Promise<{ rows: unknown[][] }> | undefined;
@@ -52,6 +48,5 @@ export async function* cursorBatches(
       await ahead?.catch(() => undefined);
       await client.query({ text: 'ROLLBACK', rowMode: 'array' }).catch(() => undefined);
     }
-    await runner.release();
   }
 }
