@@ -15,8 +15,9 @@ export interface ExportJob {
 /** What the worker answers: a chunk of the file (its memory transferred), the end, or nothing more. */
 export type ExportMessage = { chunk: ArrayBuffer; offset: number; length: number } | { done: true };
 
-/** Chunks the worker may have made ahead of the socket: one being sent, one ready. */
-const CHUNKS_AHEAD = 2;
+/** Chunks the worker may have made ahead of the socket (64 kB each): enough that a thread switch delayed on a busy
+ * machine never leaves the socket waiting. */
+const CHUNKS_AHEAD = 8;
 
 /**
  * A worker's heap is its own and small. A million-line export makes a few gigabytes of short-lived strings and row

@@ -50,8 +50,8 @@ export class ExportsController {
 
   /**
    * Pipes the chunks to the response with back-pressure: a chunk is pulled only when the socket took the previous
-   * one, and at most one waits in between, so memory stays bounded by a batch whatever the period or the client's
-   * speed. Once bytes are sent an error cannot become a problem+json: the response is cut short instead, and logged.
+   * one, and at most one waits in between, so memory stays bounded by a few 64 kB chunks whatever the period or the
+   * client's speed. Once bytes are sent an error cannot become a problem+json: the response is cut short instead, and logged.
    * A client that goes away stops the export (the cursor's transaction is rolled back).
    */
   private async stream(response: Response, chunks: AsyncIterable<Buffer>): Promise<void> {
