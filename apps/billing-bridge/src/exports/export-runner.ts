@@ -15,8 +15,10 @@ export interface ExportJob {
 /** What the worker answers: a chunk of the file (its memory transferred), the end, or nothing more. */
 export type ExportMessage = { chunk: ArrayBuffer; offset: number; length: number } | { done: true };
 
-/** Chunks the worker may have made ahead of the socket (64 kB each): enough that a thread switch delayed on a busy
- * machine never leaves the socket waiting. */
+/**
+ * Chunks the worker may have made ahead of the socket (64 kB each): enough that a thread switch delayed on a busy
+ * machine never leaves the socket waiting.
+ */
 const CHUNKS_AHEAD = 8;
 
 /**
