@@ -1,4 +1,4 @@
-import { RunningTestService, testToken } from '@frontoffice/platform/testing';
+import { eventually, RunningTestService, testToken } from '@frontoffice/platform/testing';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { checkFec } from '../src/exports/fec-checker';
@@ -26,8 +26,8 @@ describe('billing-bridge exports', () => {
     await service?.shutdown();
   });
 
-  const get = (path: string, token: string) =>
-    fetch(`${service.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const get = (path: string, token: string, signal?: AbortSignal) =>
+    fetch(`${service.url}${path}`, { headers: { authorization: `Bearer ${token}` }, signal });
   const setSiren = (propertyId: string) =>
     fetch(`${service.url}/v1/properties/${propertyId}/journal/settings`, {
       method: 'PATCH',
@@ -176,6 +176,55 @@ describe('billing-bridge exports', () => {
     expect(check.problems).toEqual([]);
     expect(check.lineCount).toBe(1 + 300 * 4);
     expect(check.entries.get('VT')).toEqual(Array.from({ length: 300 }, (_, index) => index + 1));
+  });
+
+  it('stops the export and frees its connection when the client goes away mid-file', async () => {
+    const propertyId = randomUUID();
+    await setSiren(propertyId);
+    await dataSource.transaction(async (manager) => {
+      for (let index = 0; index < 600; index += 1) {
+        await journal.record(manager, {
+          propertyId,
+          businessDate: '2026-05-01',
+          currency: 'EUR',
+          kind: 'charge',
+          sourceId: randomUUID(),
+          label: `Night ${index}`,
+          folioId: randomUUID(),
+          department: 'rooms',
+          net: 10_000 + index,
+          vat: 1_000,
+          cityTax: 250,
+        });
+      }
+      await journal.closeBusinessDate(manager, propertyId, '2026-05-01', auditFigures('2026-05-01', '2026-05-02'));
+    });
+    const exportConnections = async () =>
+      Number(
+        (
+          await dataSource.query(
+            `SELECT count(*) AS count FROM pg_stat_activity
+              WHERE datname = current_database() AND application_name LIKE '%-export'`,
+          )
+        )[0].count,
+      );
+    const client = new AbortController();
+    const response = await get(
+      `/v1/properties/${propertyId}/exports/fec?from=2026-05-01&to=2026-05-31`,
+      testToken(['finance'], ['*']),
+      client.signal,
+    );
+    const reader = response.body!.getReader();
+    const first = await reader.read();
+    expect(first.value!.length).toBeGreaterThan(0);
+    client.abort();
+    await eventually(async () => expect(await exportConnections()).toBe(0));
+    // The service is still there for the next export.
+    const again = await get(
+      `/v1/properties/${propertyId}/exports/fec?from=2026-05-01&to=2026-05-31`,
+      testToken(['finance'], ['*']),
+    );
+    expect(checkFec(await again.text()).lineCount).toBe(1 + 600 * 4);
   });
 
   it('refuses a FEC without a SIREN (409), bad periods field by field (400), and anyone but finance (403)', async () => {

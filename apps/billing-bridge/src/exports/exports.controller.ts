@@ -2,29 +2,10 @@ import { Controller, Get, Logger, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles, UuidParam } from '@frontoffice/platform';
 import type { Response } from 'express';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PeriodQuery } from '../journal/period.dto';
-import { ExportSink, ExportsService } from './exports.service';
-
-/** Writes to the HTTP response, waiting for the socket to drain so a slow client never fills memory. */
-function responseSink(response: Response): ExportSink {
-  let closed = false;
-  response.once('close', () => (closed = true));
-  return {
-    aborted: () => closed,
-    write(chunk: string): Promise<void> {
-      if (closed || response.write(chunk)) return Promise.resolve();
-      return new Promise((resolve) => {
-        const resume = () => {
-          response.off('drain', resume);
-          response.off('close', resume);
-          resolve();
-        };
-        response.on('drain', resume);
-        response.on('close', resume);
-      });
-    },
-  };
-}
+import { ExportsService } from './exports.service';
 
 @ApiTags('exports')
 @ApiBearerAuth()
@@ -50,7 +31,7 @@ export class ExportsController {
     response.status(200);
     response.setHeader('content-type', 'text/plain; charset=utf-8');
     response.setHeader('content-disposition', `attachment; filename="${fileName}"`);
-    await this.stream(response, (sink) => this.exports.streamFec(propertyId, query.from, query.to, sink));
+    await this.stream(response, this.exports.fecChunks(propertyId, query.from, query.to));
   }
 
   @Get('journal.csv')
@@ -64,15 +45,23 @@ export class ExportsController {
     response.status(200);
     response.setHeader('content-type', 'text/csv; charset=utf-8');
     response.setHeader('content-disposition', `attachment; filename="journal-${query.from}-${query.to}.csv"`);
-    await this.stream(response, (sink) => this.exports.streamCsv(propertyId, query.from, query.to, sink));
+    await this.stream(response, this.exports.csvChunks(propertyId, query.from, query.to));
   }
 
-  /** Once bytes are sent an error cannot become a problem+json: the response is cut short instead, and logged. */
-  private async stream(response: Response, run: (sink: ExportSink) => Promise<number>): Promise<void> {
+  /**
+   * Pipes the chunks to the response with back-pressure: a chunk is pulled only when the socket took the previous
+   * one, and at most one waits in between, so memory stays bounded by a few 64 kB chunks whatever the period or the
+   * client's speed. Once bytes are sent an error cannot become a problem+json: the response is cut short instead, and logged.
+   * A client that goes away stops the export (the cursor's transaction is rolled back).
+   */
+  private async stream(response: Response, chunks: AsyncIterable<Buffer>): Promise<void> {
     try {
-      await run(responseSink(response));
-      response.end();
+      await pipeline(Readable.from(chunks, { objectMode: true, highWaterMark: 1 }), response);
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') {
+        this.logger.log('Export stopped: the client went away');
+        return;
+      }
       this.logger.error({ err: error }, 'Export failed while streaming');
       response.destroy(error as Error);
     }

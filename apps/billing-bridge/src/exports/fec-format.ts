@@ -75,9 +75,15 @@ export function fecDate(date: string): string {
   return date.replaceAll('-', '');
 }
 
+/** What `fecText` would change: a separator, a tab or line break, a run of spaces, whitespace at either end. */
+const NEEDS_CLEANING = /[|\t\r\n]| {2}|^\s|\s$/;
+
 /** Free text may not carry the separator or a line break; runs of whitespace become one space. */
 export function fecText(value: string | null | undefined): string {
-  return (value ?? '')
+  if (!value) return '';
+  // Most text is clean: answering it as is spares a million-line export three new strings per field.
+  if (!NEEDS_CLEANING.test(value)) return value;
+  return value
     .replace(/[|\t\r\n]+/g, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();
@@ -89,28 +95,17 @@ export function fecHeader(): string {
 
 export function fecLine(record: FecRecord): string {
   const digits = minorDigits(record.currency);
-  const fields = [
-    fecText(record.journalCode),
-    fecText(record.journalLabel),
-    String(record.entryNumber),
-    fecDate(record.entryDate),
-    fecText(record.account),
-    fecText(record.accountLabel),
-    fecText(record.auxAccount),
-    // CompAuxLib goes with CompAuxNum, and EcritureLib is mandatory: never leave them blank.
-    record.auxAccount ? fecText(record.auxLabel) || fecText(record.auxAccount) : '',
-    fecText(record.pieceRef),
-    fecDate(record.pieceDate),
-    fecText(record.label) || fecText(record.accountLabel),
-    fecAmount(record.debitMinor, digits),
-    fecAmount(record.creditMinor, digits),
-    '',
-    '',
-    fecDate(record.validDate),
-    '',
-    '',
-  ];
-  return fields.join(FEC_SEPARATOR) + FEC_LINE_END;
+  const auxAccount = fecText(record.auxAccount);
+  // One template rather than an array joined: the export formats a million of these, and each array is garbage.
+  // CompAuxLib goes with CompAuxNum, and EcritureLib is mandatory: never leave them blank.
+  return (
+    `${fecText(record.journalCode)}|${fecText(record.journalLabel)}|${record.entryNumber}|` +
+    `${fecDate(record.entryDate)}|${fecText(record.account)}|${fecText(record.accountLabel)}|${auxAccount}|` +
+    `${record.auxAccount ? fecText(record.auxLabel) || auxAccount : ''}|${fecText(record.pieceRef)}|` +
+    `${fecDate(record.pieceDate)}|${fecText(record.label) || fecText(record.accountLabel)}|` +
+    `${fecAmount(record.debitMinor, digits)}|${fecAmount(record.creditMinor, digits)}|||` +
+    `${fecDate(record.validDate)}||${FEC_LINE_END}`
+  );
 }
 
 /** SIRENFECAAAAMMJJ.txt, the date being the end of the period (the closing date of the fiscal year). */

@@ -205,6 +205,23 @@ export async function openFolioWindow(
 }
 
 /**
+ * The guest's name on a reservation's folios that are still open or due; settled and closed ones keep the name their
+ * invoice was issued to.
+ */
+export async function renameFolioGuest(
+  manager: EntityManager,
+  propertyId: string,
+  reservationId: string,
+  guestName: string,
+): Promise<void> {
+  await manager.query(
+    `UPDATE folio SET guest_name = $3
+      WHERE property_id = $1 AND reservation_id = $2 AND status IN ('open', 'due') AND guest_name <> $3`,
+    [propertyId, reservationId, guestName],
+  );
+}
+
+/**
  * Runs an UPDATE ... RETURNING and gives its rows: TypeORM's PostgreSQL driver answers UPDATE and DELETE with
  * `[rows, affectedCount]`, INSERT and SELECT with the rows alone.
  */

@@ -37,6 +37,7 @@ import {
   lockFolioForCharge,
   lockFoliosForCharge,
   openFolioWindow,
+  renameFolioGuest,
   toFolioRecord,
 } from './folio-store';
 import {
@@ -177,8 +178,15 @@ export class FoliosService {
     private readonly taxes: TaxesService,
   ) {}
 
-  /** Every reservation gets its guest folio, opened at zero in the booking's currency; once per reservation. */
-  async openForReservation(manager: EntityManager, event: EventEnvelope<ReservationCreatedV1>): Promise<void> {
+  /**
+   * Every reservation gets its guest folio, opened at zero in the booking's currency under `guestName` (the name
+   * billing holds for the booking, see ReservationPositionsRepository); once per reservation.
+   */
+  async openForReservation(
+    manager: EntityManager,
+    event: EventEnvelope<ReservationCreatedV1>,
+    guestName: string,
+  ): Promise<void> {
     const reservation = event.data;
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO folio (property_id, reservation_id, confirmation_number, guest_name, status, currency, balance_minor)
@@ -187,13 +195,18 @@ export class FoliosService {
         event.propertyId,
         reservation.reservationId,
         reservation.confirmationNumber,
-        `${reservation.guest.firstName} ${reservation.guest.lastName}`,
+        guestName,
         reservation.totalPrice.currency,
       ],
     );
     if (rows.length === 0) return;
     const [folio] = await findFolios(manager, 'id = $1', [rows[0].id]);
     await this.announceOpened(manager, folio);
+  }
+
+  /** The booking's guest is now called `guestName` on its folios that are still open or due. */
+  async renameGuest(manager: EntityManager, propertyId: string, reservationId: string, guestName: string) {
+    await renameFolioGuest(manager, propertyId, reservationId, guestName);
   }
 
   private async announceOpened(manager: EntityManager, folio: FolioRecord): Promise<void> {
