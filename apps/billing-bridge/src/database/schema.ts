@@ -5,6 +5,7 @@ import { Journal1764400800000 } from './migrations/1764400800000-journal';
 import { JournalSettingsAudit1764400810000 } from './migrations/1764400810000-journal-settings-audit';
 import { JournalCityLedgerIndex1764400820000 } from './migrations/1764400820000-journal-city-ledger-index';
 import { CashierOpenTillPerProperty1764401000000 } from './migrations/1764401000000-cashier-open-till-per-property';
+import { CashierCashMovements1764401100000 } from './migrations/1764401100000-cashier-cash-movements';
 
 export const BILLING_ENTITIES = [FolioEntity];
 export const BILLING_MIGRATIONS = [
@@ -14,4 +15,5 @@ export const BILLING_MIGRATIONS = [
   JournalSettingsAudit1764400810000,
   JournalCityLedgerIndex1764400820000,
   CashierOpenTillPerProperty1764401000000,
+  CashierCashMovements1764401100000,
 ];
