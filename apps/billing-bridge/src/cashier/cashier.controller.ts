@@ -67,7 +67,7 @@ export class CashierController {
   @ApiIdempotencyKey()
   @ApiOperation({ summary: "Pay cash into or out of the caller's own open till (not a folio payment or refund)" })
   @ApiCreatedResponse({ type: CashMovementView })
-  @ApiForbiddenResponse({ description: '`not-your-till`: only the till\'s agent moves its cash' })
+  @ApiForbiddenResponse({ description: "`not-your-till`: only the till's agent moves its cash" })
   @ApiConflictResponse({ description: '`insufficient-cash`, or `cashier-session-closed`' })
   move(
     @Param('propertyId', UuidParam) propertyId: string,

@@ -15,9 +15,7 @@ describe('till arithmetic', () => {
   });
 
   it('adds paid-ins and takes paid-outs off what the till should hold', () => {
-    expect(tillExpected({ float: 20_000, cashIn: 12_550, cashOut: 2_000, paidIn: 5_000, paidOut: 1_250 })).toBe(
-      34_300,
-    );
+    expect(tillExpected({ float: 20_000, cashIn: 12_550, cashOut: 2_000, paidIn: 5_000, paidOut: 1_250 })).toBe(34_300);
   });
 
   it('reports a short till as a negative variance, to the cent', () => {
