@@ -1,5 +1,6 @@
 import { validateEvent } from '@frontoffice/contracts';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import {
   BillingHarness,
   caller,
@@ -175,6 +176,157 @@ describe('billing-bridge cashier sessions', () => {
     );
     await guestFolio(agent, marker);
     expect((await manager.get<Session>(`${sessions}/${next.body.id}`)).body.status).toBe('open');
+  });
+
+  it("answers the caller's own open till, blind for the front desk, with its figures for a manager", async () => {
+    const { propertyId, folioId, agent } = await propertyWithFolio();
+    const sessions = `/v1/properties/${propertyId}/cashier-sessions`;
+    const none = await agent.get(`${sessions}/mine`);
+    expect(none.status).toBe(404);
+    expect(none.headers.get('content-type')).toContain('application/problem+json');
+    expect(none.body).toMatchObject({ code: 'no-open-till' });
+
+    const opened = await agent.post<Session>(sessions, { float: eur(20_000) });
+    await agent.post(`/v1/properties/${propertyId}/folios/${folioId}/payments`, { method: 'cash', amount: eur(4_000) });
+    const mine = await agent.get<Session & { float: unknown; movements: unknown[] }>(`${sessions}/mine`);
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({ id: opened.body.id, status: 'open', float: eur(20_000), movements: [] });
+    // Blind close: nothing the expected cash could be worked out from.
+    for (const figure of ['expected', 'cashIn', 'cashOut', 'paidIn', 'paidOut']) {
+      expect(mine.body).not.toHaveProperty(figure);
+    }
+
+    // Another agent at the same desk does not see it: their own "mine" is empty.
+    const colleague = caller(harness.service, ['front_desk'], [propertyId], `desk-${randomUUID()}`);
+    expect((await colleague.get(`${sessions}/mine`)).body).toMatchObject({ code: 'no-open-till' });
+
+    const managerId = `fom-${randomUUID()}`;
+    const manager = caller(harness.service, ['front_office_manager'], [propertyId], managerId);
+    expect((await manager.get(`${sessions}/mine`)).status).toBe(404);
+    const managerTill = await manager.post<Session>(sessions, { float: eur(5_000) });
+    await manager.post(`${sessions}/${managerTill.body.id}/movements`, {
+      type: 'paid_in',
+      amount: eur(1_000),
+      reason: 'Change from the safe',
+    });
+    const managerMine = await manager.get(`${sessions}/mine`);
+    expect(managerMine.body).toMatchObject({
+      id: managerTill.body.id,
+      agentId: managerId,
+      cashIn: eur(0),
+      paidIn: eur(1_000),
+      expected: eur(6_000),
+    });
+    // 'mine' is a route of its own, not a session id the manager-only route would refuse as malformed.
+    expect((await manager.get(`${sessions}/${opened.body.id}`)).body).toMatchObject({ cashIn: eur(4_000) });
+    expect((await finance(propertyId).get(`${sessions}/mine`)).status).toBe(403);
+  });
+
+  function finance(propertyId: string) {
+    return caller(harness.service, ['finance'], [propertyId], `finance-${randomUUID()}`);
+  }
+
+  it('pays cash in and out of the till: expected cash, the close variance, the journal and the audit follow', async () => {
+    const { propertyId, folioId, agent } = await propertyWithFolio();
+    const sessions = `/v1/properties/${propertyId}/cashier-sessions`;
+    const opened = await agent.post<Session>(sessions, { float: eur(10_000) });
+    const movements = `${sessions}/${opened.body.id}/movements`;
+    await agent.post(`/v1/properties/${propertyId}/folios/${folioId}/payments`, { method: 'cash', amount: eur(2_500) });
+
+    expect(
+      fieldsOf(await agent.post(movements, { type: 'taken', amount: { amountMinor: 0, currency: 'EUR' }, reason: '' })),
+    ).toEqual(['amount.amountMinor', 'reason', 'type']);
+    expect(fieldsOf(await agent.post(movements, { type: 'paid_in', amount: eur(1), reason: 'Safe' }))).toEqual([]);
+    expect(
+      fieldsOf(
+        await agent.post(movements, {
+          type: 'paid_in',
+          amount: { amountMinor: 100_000_000_001, currency: 'EUR' },
+          reason: 'Safe',
+        }),
+      ),
+    ).toEqual(['amount.amountMinor']);
+    expect(
+      fieldsOf(
+        await agent.post(movements, { type: 'paid_in', amount: { amountMinor: 100, currency: 'USD' }, reason: 'x' }),
+      ),
+    ).toEqual(['amount.currency']);
+    expect(
+      fieldsOf(await agent.post(movements, { type: 'paid_out', amount: eur(100), reason: 'card 4111 1111 1111 1111' })),
+    ).toEqual(['reason']);
+
+    const key = `paid-in-${randomUUID()}`;
+    const paidIn = await agent.post<{ id: string; type: string }>(
+      movements,
+      { type: 'paid_in', amount: eur(5_000), reason: 'Change from the safe' },
+      key,
+    );
+    expect(paidIn.status).toBe(201);
+    expect(paidIn.body).toMatchObject({ type: 'paid_in', amount: eur(5_000), sessionId: opened.body.id });
+    // A replay with the same key answers the first movement and moves nothing twice.
+    const replay = await agent.post<{ id: string }>(
+      movements,
+      { type: 'paid_in', amount: eur(5_000), reason: 'Change from the safe' },
+      key,
+    );
+    expect(replay.body.id).toBe(paidIn.body.id);
+
+    // 100.00 float + 25.00 taken + 0.01 + 50.00 paid in = 175.01 in the drawer: 175.02 cannot go out.
+    const tooMuch = await agent.post(movements, { type: 'paid_out', amount: eur(17_502), reason: 'Flowers' });
+    expect(tooMuch.status).toBe(409);
+    expect(tooMuch.headers.get('content-type')).toContain('application/problem+json');
+    expect(tooMuch.body).toMatchObject({ code: 'insufficient-cash' });
+    const paidOut = await agent.post(movements, { type: 'paid_out', amount: eur(3_001), reason: 'Flowers delivered' });
+    expect(paidOut.status).toBe(201);
+
+    const colleague = caller(harness.service, ['front_desk'], [propertyId], `desk-${randomUUID()}`);
+    const notMine = await colleague.post(movements, { type: 'paid_out', amount: eur(100), reason: 'Taxi' });
+    expect(notMine.status).toBe(403);
+    expect(notMine.body).toMatchObject({ code: 'not-your-till' });
+    const manager = caller(harness.service, ['front_office_manager'], [propertyId], `fom-${randomUUID()}`);
+    expect((await manager.post(movements, { type: 'paid_in', amount: eur(100), reason: 'Safe' })).status).toBe(403);
+
+    const seen = await manager.get<{ paidIn: unknown; paidOut: unknown; movements: { type: string }[] }>(
+      `${sessions}/${opened.body.id}`,
+    );
+    expect(seen.body).toMatchObject({ paidIn: eur(5_001), paidOut: eur(3_001) });
+    expect(seen.body.movements.map((movement) => movement.type)).toEqual(['paid_in', 'paid_in', 'paid_out']);
+    expect((await agent.get(`${sessions}/mine`)).body).toMatchObject({
+      movements: [{ reason: 'Safe' }, { reason: 'Change from the safe' }, { reason: 'Flowers delivered' }],
+    });
+
+    // 175.01 − 30.01 = 145.00 expected; 144.00 counted: 1.00 short.
+    const closed = await agent.post(`${sessions}/${opened.body.id}/close`, { countedCash: eur(14_400) });
+    expect(closed.body).toMatchObject({ expected: eur(14_500), variance: eur(-100) });
+    expect((await agent.post(movements, { type: 'paid_in', amount: eur(100), reason: 'Late' })).status).toBe(409);
+
+    const journal = await finance(propertyId).get<{
+      lines: { kind: string; account: string; debit: { amountMinor: number }; credit: { amountMinor: number } }[];
+      totals: { debit: unknown; credit: unknown };
+    }>(`/v1/properties/${propertyId}/journal?businessDate=2027-03-10`);
+    const moved = journal.body.lines
+      .filter((line) => line.kind === 'cash_movement')
+      .map((line) => [line.account, line.debit.amountMinor, line.credit.amountMinor]);
+    expect(moved).toEqual([
+      ['530', 1, 0],
+      ['471', 0, 1],
+      ['530', 5_000, 0],
+      ['471', 0, 5_000],
+      ['471', 3_001, 0],
+      ['530', 0, 3_001],
+    ]);
+    expect(journal.body.totals.debit).toEqual(journal.body.totals.credit);
+
+    const audit: { action: string; reason: string }[] = await harness.service.app
+      .get(DataSource)
+      .query('SELECT action, reason FROM billing_audit WHERE subject_id = $1 ORDER BY id', [opened.body.id]);
+    expect(audit.map((row) => row.action)).toEqual([
+      'cashier-session.opened',
+      'cashier-session.paid-in',
+      'cashier-session.paid-in',
+      'cashier-session.paid-out',
+      'cashier-session.closed',
+    ]);
   });
 
   it('opens one till per agent even when the agent asks twice at once: the database decides', async () => {

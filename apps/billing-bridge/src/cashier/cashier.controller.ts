@@ -3,6 +3,8 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -11,7 +13,11 @@ import { ApiIdempotencyKey } from '../folios/idempotency-header';
 import { CurrentPrincipal, Principal, Roles, UuidParam } from '@frontoffice/platform';
 import {
   CashierSessionCloseView,
+  CashierSessionDetailView,
   CashierSessionList,
+  CashMovementDto,
+  CashMovementView,
+  MyCashierSessionView,
   CashierSessionOpenedView,
   CashierSessionQuery,
   CashierSessionView,
@@ -56,6 +62,22 @@ export class CashierController {
     return this.cashier.close(propertyId, sessionId, input, principal);
   }
 
+  @Post(':sessionId/movements')
+  @Roles('front_desk', 'front_office_manager')
+  @ApiIdempotencyKey()
+  @ApiOperation({ summary: "Pay cash into or out of the caller's own open till (not a folio payment or refund)" })
+  @ApiCreatedResponse({ type: CashMovementView })
+  @ApiForbiddenResponse({ description: "`not-your-till`: only the till's agent moves its cash" })
+  @ApiConflictResponse({ description: '`insufficient-cash`, or `cashier-session-closed`' })
+  move(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @Param('sessionId', UuidParam) sessionId: string,
+    @Body() input: CashMovementDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CashMovementView> {
+    return this.cashier.move(propertyId, sessionId, input, principal);
+  }
+
   @Get()
   @Roles('front_office_manager', 'finance')
   @ApiOperation({ summary: 'Tills with their expected cash and variances' })
@@ -67,13 +89,28 @@ export class CashierController {
     return this.cashier.list(propertyId, query);
   }
 
+  // Declared before ':sessionId' so that 'mine' is not taken for a session id.
+  @Get('mine')
+  @Roles('front_desk', 'front_office_manager')
+  @ApiOperation({
+    summary: "The caller's open till here; no expected cash for front_desk (blind close), figures for the manager",
+  })
+  @ApiOkResponse({ type: MyCashierSessionView })
+  @ApiNotFoundResponse({ description: '`no-open-till`: the caller has no open till at this property' })
+  mine(
+    @Param('propertyId', UuidParam) propertyId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MyCashierSessionView> {
+    return this.cashier.mine(propertyId, principal);
+  }
+
   @Get(':sessionId')
   @Roles('front_office_manager', 'finance')
-  @ApiOkResponse({ type: CashierSessionView })
+  @ApiOkResponse({ type: CashierSessionDetailView })
   get(
     @Param('propertyId', UuidParam) propertyId: string,
     @Param('sessionId', UuidParam) sessionId: string,
-  ): Promise<CashierSessionView> {
+  ): Promise<CashierSessionDetailView> {
     return this.cashier.get(propertyId, sessionId);
   }
 

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ConflictError,
   cursorParameters,
+  DomainError,
   ForbiddenError,
   NotFoundError,
   OutboxService,
@@ -17,7 +18,11 @@ import { JournalService } from '../journal/journal.service';
 import { BillingProperty, loadBillingProperty } from '../properties/billing-property';
 import {
   CashierSessionCloseView,
+  CashierSessionDetailView,
   CashierSessionList,
+  CashMovementDto,
+  CashMovementView,
+  MyCashierSessionView,
   CashierSessionOpenedView,
   CashierSessionQuery,
   CashierSessionStatus,
@@ -26,7 +31,15 @@ import {
   OpenCashierSessionDto,
   SignOffCashierSessionDto,
 } from './cashier.dto';
-import { closeRefusal, tillExpected, tillVariance } from './till';
+import {
+  applyCashMovement,
+  cashMovementRefusal,
+  CashMovementType,
+  closeRefusal,
+  seesTillFigures,
+  tillExpected,
+  tillVariance,
+} from './till';
 
 interface SessionRow {
   id: string;
@@ -48,15 +61,61 @@ interface SessionRow {
   sign_off_note: string | null;
   cash_in: string;
   cash_out: string;
+  paid_in: string;
+  paid_out: string;
 }
 
-/** A till row with what went through it: cash payments in, issued cash refunds out. */
+interface MovementRow {
+  id: string;
+  cashier_session_id: string;
+  type: CashMovementType;
+  amount_minor: string;
+  currency: string;
+  reason: string;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+/** A till row with what went through it: cash payments in, issued cash refunds out, paid-ins and paid-outs. */
 const SESSION_SELECT = `
   SELECT s.*, s.business_date::text AS business_date, s.opened_at::text AS cursor_at,
     (SELECT COALESCE(sum(p.amount_minor), 0) FROM payment p WHERE p.cashier_session_id = s.id) AS cash_in,
     (SELECT COALESCE(sum(r.amount_minor), 0) FROM refund r WHERE r.cashier_session_id = s.id AND r.status = 'issued')
-      AS cash_out
+      AS cash_out,
+    (SELECT COALESCE(sum(m.amount_minor), 0) FROM cashier_movement m
+      WHERE m.cashier_session_id = s.id AND m.type = 'paid_in') AS paid_in,
+    (SELECT COALESCE(sum(m.amount_minor), 0) FROM cashier_movement m
+      WHERE m.cashier_session_id = s.id AND m.type = 'paid_out') AS paid_out
   FROM cashier_session s`;
+
+const MOVEMENT_COLUMNS = 'id, cashier_session_id, type, amount_minor, currency, reason, recorded_by, recorded_at';
+
+function expectedOf(row: SessionRow): number {
+  return tillExpected({
+    float: Number(row.float_minor),
+    cashIn: Number(row.cash_in),
+    cashOut: Number(row.cash_out),
+    paidIn: Number(row.paid_in),
+    paidOut: Number(row.paid_out),
+  });
+}
+
+function toMovementView(row: MovementRow): CashMovementView {
+  return {
+    id: row.id,
+    sessionId: row.cashier_session_id,
+    type: row.type,
+    amount: { amountMinor: Number(row.amount_minor), currency: row.currency.trim() },
+    reason: row.reason,
+    recordedBy: row.recorded_by,
+    recordedAt: row.recorded_at.toISOString(),
+  };
+}
+
+/** 404 with its own code: the console asks for the caller's till and shows "open one" on this answer. */
+class NoOpenTillError extends DomainError {
+  readonly status = 404;
+}
 
 export interface OpenSession {
   id: string;
@@ -99,6 +158,8 @@ export class CashierService {
       variance: optionalMoney(row.variance_minor),
       cashIn: this.money(row, row.cash_in),
       cashOut: this.money(row, row.cash_out),
+      paidIn: this.money(row, row.paid_in),
+      paidOut: this.money(row, row.paid_out),
       signedOffBy: row.signed_off_by ?? undefined,
       signedOffAt: row.signed_off_at?.toISOString(),
       signOffNote: row.sign_off_note ?? undefined,
@@ -199,11 +260,7 @@ export class CashierService {
     autoClosed: boolean,
     businessDate: string,
   ): Promise<SessionRow> {
-    const expected = tillExpected({
-      float: Number(row.float_minor),
-      cashIn: Number(row.cash_in),
-      cashOut: Number(row.cash_out),
-    });
+    const expected = expectedOf(row);
     const variance = counted === null ? null : tillVariance(expected, counted);
     await manager.query(
       `UPDATE cashier_session SET status = 'closed', closed_at = now(), closed_by = $2, auto_closed = $3,
@@ -376,13 +433,108 @@ export class CashierService {
     );
   }
 
-  async get(propertyId: string, sessionId: string): Promise<CashierSessionView> {
+  async get(propertyId: string, sessionId: string): Promise<CashierSessionDetailView> {
     const rows: SessionRow[] = await this.dataSource.query(`${SESSION_SELECT} WHERE s.id = $1 AND s.property_id = $2`, [
       sessionId,
       propertyId,
     ]);
     if (!rows[0]) throw new NotFoundError('cashier-session', sessionId);
-    return this.toView(rows[0]);
+    return { ...this.toView(rows[0]), movements: await this.movementsOf(this.dataSource.manager, sessionId) };
+  }
+
+  private async movementsOf(manager: EntityManager, sessionId: string): Promise<CashMovementView[]> {
+    const rows: MovementRow[] = await manager.query(
+      `SELECT ${MOVEMENT_COLUMNS} FROM cashier_movement WHERE cashier_session_id = $1 ORDER BY recorded_at, id`,
+      [sessionId],
+    );
+    return rows.map(toMovementView);
+  }
+
+  /** The caller's open till here; its figures only for those who may see them before the blind count. */
+  async mine(propertyId: string, principal: Principal): Promise<MyCashierSessionView> {
+    const rows: SessionRow[] = await this.dataSource.query(
+      `${SESSION_SELECT} WHERE s.property_id = $1 AND s.agent_id = $2 AND s.status = 'open'`,
+      [propertyId, principal.sub],
+    );
+    if (!rows[0]) {
+      throw new NoOpenTillError('no-open-till', `${principal.sub} has no open cashier session at this property`, {
+        agentId: principal.sub,
+      });
+    }
+    const row = rows[0];
+    const view = this.toView(row);
+    const mine: MyCashierSessionView = {
+      id: view.id,
+      propertyId: view.propertyId,
+      agentId: view.agentId,
+      status: view.status,
+      float: view.float,
+      businessDate: view.businessDate,
+      openedAt: view.openedAt,
+      movements: await this.movementsOf(this.dataSource.manager, row.id),
+    };
+    if (!seesTillFigures(principal.roles)) return mine;
+    return {
+      ...mine,
+      cashIn: view.cashIn,
+      cashOut: view.cashOut,
+      paidIn: view.paidIn,
+      paidOut: view.paidOut,
+      expected: this.money(row, expectedOf(row)),
+    };
+  }
+
+  /**
+   * A paid-in or paid-out by the till's own agent, on an open till, in the till's currency; a paid-out never takes
+   * more than the drawer should hold. Booked to the journal and audited with the movement, in one transaction.
+   */
+  async move(
+    propertyId: string,
+    sessionId: string,
+    input: CashMovementDto,
+    principal: Principal,
+  ): Promise<CashMovementView> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.lockSession(manager, propertyId, sessionId);
+      const refusal = cashMovementRefusal({ agentId: row.agent_id, movedBy: principal.sub });
+      if (refusal) throw new ForbiddenError(refusal.code, refusal.reason);
+      if (row.status !== 'open') {
+        throw new ConflictError('cashier-session-closed', `Cashier session ${sessionId} is ${row.status}`, {
+          sessionId,
+        });
+      }
+      if (input.amount.currency !== row.currency.trim()) {
+        throw invalidField('amount.currency', `The till is in ${row.currency.trim()}`);
+      }
+      const outcome = applyCashMovement(expectedOf(row), { type: input.type, amount: input.amount.amountMinor });
+      if ('code' in outcome) throw new ConflictError(outcome.code, outcome.reason, { sessionId });
+      const [movement] = (await manager.query(
+        `INSERT INTO cashier_movement (cashier_session_id, property_id, type, amount_minor, currency, reason,
+           recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${MOVEMENT_COLUMNS}`,
+        [row.id, propertyId, input.type, input.amount.amountMinor, row.currency.trim(), input.reason, principal.sub],
+      )) as MovementRow[];
+      const { businessDate } = await loadBillingProperty(manager, propertyId);
+      await this.journal.record(manager, {
+        kind: 'cash_movement',
+        propertyId,
+        businessDate,
+        currency: row.currency.trim(),
+        sourceId: movement.id,
+        label: `Till ${row.agent_id} ${input.type === 'paid_in' ? 'paid in' : 'paid out'}: ${input.reason}`,
+        direction: input.type,
+        amount: input.amount.amountMinor,
+        cashierSessionId: row.id,
+      });
+      await recordAudit(manager, {
+        propertyId,
+        actor: principal.sub,
+        action: input.type === 'paid_in' ? 'cashier-session.paid-in' : 'cashier-session.paid-out',
+        subjectId: row.id,
+        reason: input.reason,
+        details: { movementId: movement.id, amountMinor: input.amount.amountMinor },
+      });
+      return toMovementView(movement);
+    });
   }
 
   /**

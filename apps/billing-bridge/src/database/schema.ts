@@ -6,6 +6,7 @@ import { JournalSettingsAudit1764400810000 } from './migrations/1764400810000-jo
 import { JournalCityLedgerIndex1764400820000 } from './migrations/1764400820000-journal-city-ledger-index';
 import { CashierOpenTillPerProperty1764401000000 } from './migrations/1764401000000-cashier-open-till-per-property';
 import { ReservationAppliedPosition1764401100000 } from './migrations/1764401100000-reservation-applied-position';
+import { CashierCashMovements1764401200000 } from './migrations/1764401200000-cashier-cash-movements';
 
 export const BILLING_ENTITIES = [FolioEntity];
 export const BILLING_MIGRATIONS = [
@@ -16,4 +17,5 @@ export const BILLING_MIGRATIONS = [
   JournalCityLedgerIndex1764400820000,
   CashierOpenTillPerProperty1764401000000,
   ReservationAppliedPosition1764401100000,
+  CashierCashMovements1764401200000,
 ];

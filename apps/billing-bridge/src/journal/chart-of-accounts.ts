@@ -19,6 +19,7 @@ export const ACCOUNT_ROLES = [
   'bank',
   'cash_short',
   'cash_over',
+  'cash_sundry',
 ] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
@@ -61,6 +62,7 @@ export const DEFAULT_CHART: ChartOfAccounts = Object.freeze({
     bank: { number: '512', label: 'Banque' },
     cash_short: { number: '658', label: 'Charges diverses de gestion courante - écarts de caisse' },
     cash_over: { number: '758', label: 'Produits divers de gestion courante - écarts de caisse' },
+    cash_sundry: { number: '471', label: 'Opérations en attente - entrées et sorties de caisse diverses' },
   }),
   journals: Object.freeze({
     sales: { code: 'VT', label: 'Ventes' },

@@ -86,6 +86,17 @@ export interface CashVarianceFact extends FactBase {
   cashierSessionId: string;
 }
 
+/**
+ * Cash paid into or out of a till that is neither a folio payment nor a refund: against a sundry account, for the
+ * bookkeeper to reclassify (a delivery paid out is an expense, change from the safe an internal transfer).
+ */
+export interface CashMovementFact extends FactBase {
+  kind: 'cash_movement';
+  direction: 'paid_in' | 'paid_out';
+  amount: number;
+  cashierSessionId: string;
+}
+
 export type FinancialFact =
   | ChargeFact
   | AllowanceFact
@@ -94,6 +105,7 @@ export type FinancialFact =
   | DepositReceivedFact
   | DepositAppliedFact
   | CityLedgerTransferFact
-  | CashVarianceFact;
+  | CashVarianceFact
+  | CashMovementFact;
 
 export type FinancialFactKind = FinancialFact['kind'];

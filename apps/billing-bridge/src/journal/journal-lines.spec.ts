@@ -117,6 +117,25 @@ describe('journalLinesFor', () => {
     expect(journalRoleFor(variance(1))).toBe('cash');
   });
 
+  it('books a paid-in to cash against the 471 sundry account and a paid-out the other way, in the cash journal', () => {
+    const movement = (direction: 'paid_in' | 'paid_out'): FinancialFact => ({
+      ...base,
+      kind: 'cash_movement',
+      direction,
+      amount: 3_000,
+      cashierSessionId: 'till-1',
+    });
+    expect(brief(movement('paid_in'))).toEqual([
+      ['530', 3_000, 0],
+      ['471', 0, 3_000],
+    ]);
+    expect(brief(movement('paid_out'))).toEqual([
+      ['471', 3_000, 0],
+      ['530', 0, 3_000],
+    ]);
+    expect(journalRoleFor(movement('paid_out'))).toBe('cash');
+  });
+
   it('uses the property chart: overridden numbers and journals', () => {
     const chart = resolveChart({
       accounts: { guest_ledger: { number: '41100000', label: 'Clients hôtel' } },

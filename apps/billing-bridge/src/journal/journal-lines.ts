@@ -61,6 +61,7 @@ export function journalRoleFor(fact: FinancialFact): JournalRole {
     case 'deposit_received':
       return fact.method === 'cash' ? 'cash' : fact.method === 'city_ledger' ? 'misc' : 'bank';
     case 'cash_variance':
+    case 'cash_movement':
       return 'cash';
     case 'deposit_applied':
     case 'city_ledger_transfer':
@@ -151,6 +152,14 @@ function sidesOf(fact: FinancialFact): { debits: Side[]; credits: Side[] } {
       return fact.variance < 0
         ? { debits: [{ role: 'cash_short', amount }], credits: [{ role: 'cash', amount }] }
         : { debits: [{ role: 'cash', amount }], credits: [{ role: 'cash_over', amount }] };
+    }
+    case 'cash_movement': {
+      assertAmount('amount', fact.amount);
+      const cash: Side = { role: 'cash', amount: fact.amount };
+      const sundry: Side = { role: 'cash_sundry', amount: fact.amount };
+      return fact.direction === 'paid_in'
+        ? { debits: [cash], credits: [sundry] }
+        : { debits: [sundry], credits: [cash] };
     }
   }
 }

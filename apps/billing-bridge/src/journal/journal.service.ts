@@ -81,6 +81,8 @@ function journalAmounts(fact: FinancialFact): unknown[] {
       return [fact.amount, fact.folioId ?? null, fact.cityLedgerAccountId];
     case 'cash_variance':
       return [fact.variance, fact.cashierSessionId];
+    case 'cash_movement':
+      return [fact.direction, fact.amount, fact.cashierSessionId];
   }
 }
 

@@ -145,9 +145,26 @@ export interface CashierSessionOpened {
   openedAt: string;
 }
 
-export interface CashierSession extends CashierSessionOpened {
-  cashIn: Money;
-  cashOut: Money;
+export type CashMovementType = 'paid_in' | 'paid_out';
+
+export interface CashMovement {
+  id: string;
+  sessionId: string;
+  type: CashMovementType;
+  amount: Money;
+  reason: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** The caller's open till; the figures come only for a manager (a desk agent closes blind). */
+export interface MyCashierSession extends CashierSessionOpened {
+  movements: CashMovement[];
+  cashIn?: Money;
+  cashOut?: Money;
+  paidIn?: Money;
+  paidOut?: Money;
+  expected?: Money;
 }
 
 export interface CashierSessionClose {
