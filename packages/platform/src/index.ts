@@ -46,3 +46,4 @@ export * from './rate-limit/rate-limit';
 export * from './metrics/metrics-server';
 export * from './http/money-input';
 export * from './http/date-span';
+export * from './auth/jwks';

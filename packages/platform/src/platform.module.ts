@@ -1,15 +1,17 @@
 import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { randomUUID } from 'node:crypto';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
-import type { ServiceName, TopicName } from '@frontoffice/contracts';
+import type { TopicName } from '@frontoffice/contracts';
 import type { Kafka } from 'kafkajs';
 import type { DataSource, MixedList } from 'typeorm';
 import { AUTH_OPTIONS, authOptionsFromEnv } from './auth/auth.options';
 import { AuthGuard } from './auth/auth.guard';
 import { kafkaBrokerList, ServiceEnv } from './config/env';
+import type { AppName } from './config/service-defaults';
 import { CorrelationMiddleware } from './context/correlation.middleware';
 import { MessagingSchema1764400000000 } from './database/messaging-schema.migration';
 import { OutboxParking1764650000000 } from './database/outbox-parking.migration';
@@ -38,7 +40,7 @@ import { MetricsServer } from './metrics/metrics-server';
 export { SERVICE_ENV, SERVICE_NAME } from './platform.tokens';
 
 export interface PlatformModuleOptions {
-  service: ServiceName;
+  service: AppName;
   env: ServiceEnv;
   /** The service's own TypeORM entities (the platform adds its outbox and inbox tables). */
   entities: MixedList<Function>;
@@ -46,6 +48,11 @@ export interface PlatformModuleOptions {
   migrations: MixedList<Function>;
   /** Topics whose events this service handles with `@EventPattern('<type>')`. */
   consumes: TopicName[];
+  /**
+   * `'broadcast'`: every instance receives every event (see `KafkaEventServerOptions.mode`); the group id is
+   * KAFKA_GROUP_ID with a random suffix per instance, starting at the latest offset.
+   */
+  consumerMode?: 'inbox' | 'broadcast';
 }
 
 /**
@@ -149,7 +156,9 @@ export class PlatformModule implements NestModule {
               producer,
               dataSource,
               metrics,
-              groupId: env.KAFKA_GROUP_ID,
+              groupId:
+                options.consumerMode === 'broadcast' ? `${env.KAFKA_GROUP_ID}-${randomUUID()}` : env.KAFKA_GROUP_ID,
+              mode: options.consumerMode ?? 'inbox',
               inboxName: service,
               topics: options.consumes,
               enabled: env.KAFKA_CONSUMER_ENABLED,

@@ -25,6 +25,7 @@ const { publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY } = generateKeyPairSync('
 
 const HS256_ONLY: AuthOptions = { hs256: { secret: SECRET, algorithms: ['HS256'] } };
 const IDP = { issuer: 'https://idp.example', audience: 'frontoffice' };
+const IDP_ENV = { AUTH_JWT_ISSUER: IDP.issuer, AUTH_JWT_AUDIENCE: IDP.audience };
 const WITH_RS256: AuthOptions = {
   ...HS256_ONLY,
   rs256: { publicKey: PUBLIC_KEY, algorithms: ['RS256'], ...IDP },
@@ -131,6 +132,10 @@ describe('verifyOptionsFor', () => {
     expect(verifyOptionsFor(HS256_ONLY, 'RS256')).toBeUndefined();
   });
 
+  it('has nothing for an RS256 token when issuer and audience are set but neither a key nor a key set', () => {
+    expect(verifyOptionsFor({ rs256: { algorithms: ['RS256'], ...IDP } }, 'RS256')).toBeUndefined();
+  });
+
   it('uses the RS256 options for an RS256 token when a public key is configured', () => {
     expect(verifyOptionsFor(WITH_RS256, 'RS256')).toBe(WITH_RS256.rs256);
   });
@@ -151,6 +156,7 @@ describe('authOptionsFromEnv', () => {
   it('only configures HS256 without a public key', () => {
     expect(authOptionsFromEnv(env({}))).toEqual({
       hs256: { secret: SECRET, algorithms: ['HS256'], clockTolerance: 30 },
+      claimPaths: { roles: 'roles', properties: 'properties' },
       maxLifetimeSeconds: 12 * 3600,
       clockToleranceSeconds: 30,
     });
@@ -176,9 +182,56 @@ describe('authOptionsFromEnv', () => {
     expect(options).toEqual({
       hs256: { secret: SECRET, algorithms: ['HS256'], clockTolerance: 30, ...IDP },
       rs256: { publicKey: PUBLIC_KEY, algorithms: ['RS256'], clockTolerance: 30, ...IDP },
+      claimPaths: { roles: 'roles', properties: 'properties' },
       maxLifetimeSeconds: 12 * 3600,
       clockToleranceSeconds: 30,
     });
+    expect(options.jwks).toBeUndefined();
+  });
+
+  it('takes RS256 keys from the key set URL, with the cache, rate limit and claim paths from the settings', () => {
+    const options = authOptionsFromEnv(
+      env({
+        AUTH_JWKS_URL: 'https://idp.example/jwks',
+        AUTH_JWT_ISSUER: 'https://idp.example',
+        AUTH_JWT_AUDIENCE: 'frontoffice',
+        AUTH_JWKS_CACHE_SECONDS: 120,
+        AUTH_JWKS_STALE_SECONDS: 0,
+        AUTH_JWKS_REQUESTS_PER_MINUTE: 4,
+        AUTH_JWKS_TIMEOUT_MS: 1500,
+        AUTH_ROLES_CLAIM: 'realm_access.roles',
+        AUTH_PROPERTIES_CLAIM: 'attributes.properties',
+      }),
+    );
+    expect(options.rs256).toEqual({ algorithms: ['RS256'], clockTolerance: 30, ...IDP });
+    expect(options.jwks).toEqual({
+      uri: 'https://idp.example/jwks',
+      cacheMaxAgeMs: 120_000,
+      staleFallbackMs: 0,
+      requestsPerMinute: 4,
+      timeoutMs: 1500,
+    });
+    expect(options.claimPaths).toEqual({ roles: 'realm_access.roles', properties: 'attributes.properties' });
+    expect(verifyOptionsFor(options, 'RS256')).toBe(options.rs256);
+  });
+
+  it('discovers the key set from the issuer when asked to and no URL is given', () => {
+    const options = authOptionsFromEnv(env({ AUTH_OIDC_DISCOVERY: true, ...IDP_ENV }));
+    expect(options.jwks).toMatchObject({ discoveryIssuer: 'https://idp.example' });
+    expect(options.jwks?.uri).toBeUndefined();
+  });
+
+  it('keeps HS256 off in production with a published secret when RS256 comes from a key set', () => {
+    const options = authOptionsFromEnv(
+      env({
+        NODE_ENV: 'production',
+        AUTH_JWT_SECRET: DEV_JWT_SECRET,
+        AUTH_JWKS_URL: 'https://idp.example/jwks',
+        ...IDP_ENV,
+      }),
+    );
+    expect(options.hs256).toBeUndefined();
+    expect(verifyOptionsFor(options, 'RS256')).toBe(options.rs256);
   });
 
   it('turns HS256 off in production for every secret published in the repository', () => {
@@ -313,6 +366,54 @@ describe('AuthGuard', () => {
       );
       expect(error).toBeInstanceOf(UnauthorizedException);
       expect(error.message).toMatch(/jwt issuer invalid/);
+    });
+  });
+
+  describe('claim paths', () => {
+    const mapped: AuthOptions = {
+      ...WITH_RS256,
+      claimPaths: { roles: 'realm_access.roles', properties: 'attributes.properties' },
+    };
+    const keycloakLike = {
+      realm_access: { roles: ['offline_access', 'front_desk', 'uma_authorization'] },
+      attributes: { properties: [PROPERTY_A] },
+    };
+
+    function providerToken(claims: object): string {
+      return sign(claims, PRIVATE_KEY, { algorithm: 'RS256', subject: 'kc-user', expiresIn: 300, ...IDP });
+    }
+
+    it("reads the provider's roles and properties where the settings say, ignoring its other roles", async () => {
+      const request: FakeRequest = { headers: bearer(providerToken(keycloakLike)), params: { propertyId: PROPERTY_A } };
+      await expect(
+        guardWith(mapped).canActivate(contextFor(ReservationsController, listHandler, request)),
+      ).resolves.toBe(true);
+      expect(request.principal).toEqual({ sub: 'kc-user', roles: ['front_desk'], properties: [PROPERTY_A] });
+    });
+
+    it('refuses a provider token whose mapped claims hold no front-office role, naming the claim', async () => {
+      const token = providerToken({ ...keycloakLike, realm_access: { roles: ['offline_access'] } });
+      const error = await rejection(
+        guardWith(mapped).canActivate(contextFor(ReservationsController, listHandler, { headers: bearer(token) })),
+      );
+      expect(error).toBeInstanceOf(UnauthorizedException);
+      expect(error.message).toMatch(/no front-office role in realm_access\.roles/);
+    });
+
+    it('refuses a provider token with the roles at the top level when the settings point elsewhere', async () => {
+      const token = providerToken({ roles: ['admin'], properties: ['*'] });
+      const error = await rejection(
+        guardWith(mapped).canActivate(contextFor(ReservationsController, listHandler, { headers: bearer(token) })),
+      );
+      expect(error.message).toMatch(/no roles \(realm_access\.roles\)/);
+    });
+
+    it('keeps reading HS256 development tokens from roles and properties', async () => {
+      const request: FakeRequest = { headers: bearer(devToken(['concierge'])) };
+      await expect(
+        guardWith(mapped).canActivate(contextFor(ReservationsController, listHandler, request)),
+      ).resolves.toBe(true);
+      expect(request.principal).toEqual({ sub: 'user-1', roles: ['concierge'], properties: [PROPERTY_A] });
     });
   });
 

@@ -12,6 +12,7 @@ import { createPublicKey, createSecretKey, KeyObject } from 'node:crypto';
 import type { StaffRole } from '@frontoffice/contracts';
 import type { Request } from 'express';
 import { PUBLIC_ROUTE, REQUIRED_ROLES } from './decorators';
+import { JwksKeySource } from './jwks';
 import { canAccessProperty, hasAnyRole, Principal, principalFromClaims } from './principal';
 import {
   AUTH_OPTIONS,
@@ -44,6 +45,7 @@ function withKeyObjects(options: AuthOptions): AuthOptions {
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly options: AuthOptions;
+  private readonly keySet?: JwksKeySource;
 
   constructor(
     private readonly reflector: Reflector,
@@ -51,6 +53,7 @@ export class AuthGuard implements CanActivate {
     @Inject(AUTH_OPTIONS) options: AuthOptions,
   ) {
     this.options = withKeyObjects(options);
+    if (options.jwks && !options.rs256?.publicKey) this.keySet = new JwksKeySource(options.jwks);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -77,10 +80,19 @@ export class AuthGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) throw new UnauthorizedException('A bearer token is required (Authorization: Bearer <jwt>)');
     const token = match[1];
-    const decoded = this.jwt.decode<{ header?: { alg?: unknown } } | null>(token, { complete: true });
-    const verifyOptions = verifyOptionsFor(this.options, decoded?.header?.alg);
+    const decoded = this.jwt.decode<{ header?: { alg?: unknown; kid?: unknown } } | null>(token, { complete: true });
+    const algorithm = decoded?.header?.alg;
+    let verifyOptions = verifyOptionsFor(this.options, algorithm);
     if (!verifyOptions)
       throw new UnauthorizedException('The bearer token is not valid: unsupported or missing algorithm');
+    if (algorithm === 'RS256' && this.keySet) {
+      const kid = decoded?.header?.kid;
+      if (kid !== undefined && typeof kid !== 'string') {
+        throw new UnauthorizedException('The bearer token is not valid: its key id (kid) is not a string');
+      }
+      // The key only ever verifies RS256 (verifyOptions pins the algorithm), whatever the key set says about it.
+      verifyOptions = { ...verifyOptions, publicKey: (await this.keySet.keyFor(kid)) as unknown as string };
+    }
     let claims: Record<string, unknown>;
     try {
       claims = await this.jwt.verifyAsync<Record<string, unknown>>(token, verifyOptions);
@@ -89,7 +101,8 @@ export class AuthGuard implements CanActivate {
     }
     const lifetimeProblem = this.lifetimeProblem(claims);
     if (lifetimeProblem) throw new UnauthorizedException(`The bearer token is not valid: ${lifetimeProblem}`);
-    const principal = principalFromClaims(claims);
+    // The provider's tokens carry roles where it puts them; development tokens are ours, always in `roles`.
+    const principal = principalFromClaims(claims, algorithm === 'RS256' ? this.options.claimPaths : undefined);
     if (typeof principal === 'string') throw new UnauthorizedException(`The bearer token is not valid: ${principal}`);
     return principal;
   }

@@ -1,6 +1,7 @@
 import type { JwtVerifyOptions } from '@nestjs/jwt';
 import type { ServiceEnv } from '../config/env';
 import { isPublishedSecret } from '../config/service-defaults';
+import type { ClaimPaths } from './principal';
 
 export const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
 
@@ -10,12 +11,32 @@ export interface AuthOptions {
    * while the secret is still the documented development one (only possible when RS256 is configured).
    */
   hs256?: JwtVerifyOptions;
-  /** RS256 with an identity provider's public key, when one is configured; `issuer` and `audience` are required. */
+  /**
+   * RS256 tokens of an identity provider; `issuer` and `audience` are required. The key is `publicKey`, or, with
+   * `jwks`, the key of the provider's key set named by the token's `kid`.
+   */
   rs256?: JwtVerifyOptions;
+  /** Where RS256 keys come from when the provider publishes a key set (and rotates its keys). */
+  jwks?: JwksOptions;
+  /** Where RS256 tokens carry roles and properties; HS256 development tokens always use `roles` and `properties`. */
+  claimPaths?: ClaimPaths;
   /** Longest accepted token lifetime; every token must carry `exp`. Defaults to 12 hours. */
   maxLifetimeSeconds?: number;
   /** Clock difference tolerated on `exp`, `nbf` and `iat`. Defaults to 30 seconds. */
   clockToleranceSeconds?: number;
+}
+
+export interface JwksOptions {
+  /** The key set's URL; without it, `discoveryIssuer` + /.well-known/openid-configuration names it (`jwks_uri`). */
+  uri?: string;
+  discoveryIssuer?: string;
+  /** A fetched key is trusted this long before the set is read again. */
+  cacheMaxAgeMs: number;
+  /** While the set cannot be fetched, a known key keeps working this much longer (0: no grace). */
+  staleFallbackMs: number;
+  /** Fetches of the set a minute at most, however many unknown `kid`s arrive. */
+  requestsPerMinute: number;
+  timeoutMs: number;
 }
 
 export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
@@ -28,6 +49,16 @@ export function authOptionsFromEnv(env: ServiceEnv): AuthOptions {
   };
   const publicSecret = env.NODE_ENV === 'production' && isPublishedSecret(env.AUTH_JWT_SECRET);
   const clockTolerance = env.AUTH_JWT_CLOCK_TOLERANCE_SECONDS;
+  const jwks: JwksOptions | undefined =
+    env.AUTH_JWKS_URL || env.AUTH_OIDC_DISCOVERY
+      ? {
+          ...(env.AUTH_JWKS_URL ? { uri: env.AUTH_JWKS_URL } : { discoveryIssuer: env.AUTH_JWT_ISSUER }),
+          cacheMaxAgeMs: env.AUTH_JWKS_CACHE_SECONDS * 1000,
+          staleFallbackMs: env.AUTH_JWKS_STALE_SECONDS * 1000,
+          requestsPerMinute: env.AUTH_JWKS_REQUESTS_PER_MINUTE,
+          timeoutMs: env.AUTH_JWKS_TIMEOUT_MS,
+        }
+      : undefined;
   return {
     ...(publicSecret
       ? {}
@@ -35,6 +66,8 @@ export function authOptionsFromEnv(env: ServiceEnv): AuthOptions {
     ...(env.AUTH_JWT_PUBLIC_KEY
       ? { rs256: { publicKey: env.AUTH_JWT_PUBLIC_KEY, algorithms: ['RS256'] as const, clockTolerance, ...claims } }
       : {}),
+    ...(jwks ? { rs256: { algorithms: ['RS256'] as const, clockTolerance, ...claims }, jwks } : {}),
+    claimPaths: { roles: env.AUTH_ROLES_CLAIM, properties: env.AUTH_PROPERTIES_CLAIM },
     maxLifetimeSeconds: env.AUTH_JWT_MAX_LIFETIME_SECONDS,
     clockToleranceSeconds: clockTolerance,
   } as AuthOptions;
@@ -47,6 +80,6 @@ export function authOptionsFromEnv(env: ServiceEnv): AuthOptions {
 export function verifyOptionsFor(options: AuthOptions, algorithm: unknown): JwtVerifyOptions | undefined {
   if (algorithm === 'HS256') return options.hs256;
   // An RS256 key without both claim checks would accept any token the identity provider signs for anyone.
-  if (algorithm === 'RS256') return options.rs256?.issuer && options.rs256.audience ? options.rs256 : undefined;
-  return undefined;
+  if (algorithm !== 'RS256' || !options.rs256?.issuer || !options.rs256.audience) return undefined;
+  return options.rs256.publicKey || options.jwks ? options.rs256 : undefined;
 }

@@ -2,6 +2,7 @@ import { STAFF_ROLES } from '@frontoffice/contracts';
 import {
   ALL_PROPERTIES,
   canAccessProperty,
+  claimAt,
   hasAnyRole,
   isStaffRole,
   Principal,
@@ -133,5 +134,57 @@ describe('hasAnyRole', () => {
     const admin = principal({ roles: ['admin'] });
     for (const role of STAFF_ROLES) expect(hasAnyRole(admin, [role])).toBe(true);
     expect(hasAnyRole(admin, ['finance', 'porter'])).toBe(true);
+  });
+});
+
+describe('claimAt', () => {
+  it('follows a dot path into nested claims', () => {
+    expect(claimAt({ realm_access: { roles: ['finance'] } }, 'realm_access.roles')).toEqual(['finance']);
+  });
+
+  it('prefers a claim named with the whole path, as URL-named custom claims are', () => {
+    const claims = { 'https://frontoffice.example/roles': ['porter'], https: { other: true } };
+    expect(claimAt(claims, 'https://frontoffice.example/roles')).toEqual(['porter']);
+  });
+
+  it.each([
+    ['a missing segment', { realm_access: {} }],
+    ['a scalar on the way', { realm_access: 'admin' }],
+    ['an array on the way', { realm_access: [{ roles: ['admin'] }] }],
+    ['an inherited property', Object.create({ realm_access: { roles: ['admin'] } }) as Record<string, unknown>],
+  ])('has nothing for %s', (_label, claims) => {
+    expect(claimAt(claims, 'realm_access.roles')).toBeUndefined();
+  });
+});
+
+describe('principalFromClaims with claim paths', () => {
+  const paths = { roles: 'realm_access.roles', properties: 'attributes.properties' };
+
+  it('keeps the front-office roles of a provider role list and drops the others', () => {
+    expect(
+      principalFromClaims(
+        {
+          sub: 'kc-1',
+          realm_access: { roles: ['default-roles-hotel', 'finance', 'offline_access', 'finance'] },
+          attributes: { properties: ['*'] },
+        },
+        paths,
+      ),
+    ).toEqual({ sub: 'kc-1', roles: ['finance'], properties: ['*'] });
+  });
+
+  it('explains which claim is missing', () => {
+    expect(principalFromClaims({ sub: 'kc-1', realm_access: { roles: ['porter'] } }, paths)).toBe(
+      'the token has no properties claim (attributes.properties)',
+    );
+    expect(principalFromClaims({ sub: 'kc-1', attributes: { properties: [] } }, paths)).toBe(
+      'the token has no roles (realm_access.roles)',
+    );
+  });
+
+  it('still refuses unknown roles in its own default roles claim', () => {
+    expect(principalFromClaims({ sub: 'u', roles: ['front_desk', 'root'], properties: [PROPERTY_A] })).toBe(
+      'the token has unknown roles: root',
+    );
   });
 });

@@ -7,6 +7,12 @@ export interface DevTokenRequest {
   properties: string[];
   secret: string;
   expiresInSeconds?: number;
+  /**
+   * A service with AUTH_JWT_ISSUER / AUTH_JWT_AUDIENCE set checks them on HS256 tokens too: pass the same values
+   * (e.g. the local identity provider's issuer and `frontoffice`).
+   */
+  issuer?: string;
+  audience?: string;
 }
 
 /** Mints an HS256 token with the platform's claims, for development (`npm run token`) and tests. */
@@ -15,5 +21,7 @@ export function signDevToken(request: DevTokenRequest): string {
     algorithm: 'HS256',
     subject: request.sub ?? 'dev-user',
     expiresIn: request.expiresInSeconds ?? 12 * 3600,
+    ...(request.issuer ? { issuer: request.issuer } : {}),
+    ...(request.audience ? { audience: request.audience } : {}),
   });
 }

@@ -1,8 +1,8 @@
-import type { ServiceName } from '@frontoffice/contracts';
 import type { MixedList } from 'typeorm';
 import { EnvValidationError, loadServiceEnv, ServiceEnv } from '../config/env';
 import { runMigrations } from '../database/run-migrations';
 import { runService, ServiceAppOptions } from './service-app';
+import type { AppName } from '../config/service-defaults';
 
 function exitOnStartupFailure(error: unknown): never {
   if (error instanceof EnvValidationError) console.error(error.message);
@@ -12,7 +12,7 @@ function exitOnStartupFailure(error: unknown): never {
 
 /** A service's `main`: validated settings first (a bad value stops the start with a clear list), then the app. */
 export function serviceMain<T extends ServiceEnv>(
-  service: ServiceName,
+  service: AppName,
   envClass: new () => T,
   module: (env: T) => unknown,
   options: ServiceAppOptions,
@@ -27,7 +27,7 @@ export function serviceMain<T extends ServiceEnv>(
 
 /** A service's `migrate` command, for deployments that run migrations as a separate step (DB_MIGRATIONS_RUN=false). */
 export function migrationsMain<T extends ServiceEnv>(
-  service: ServiceName,
+  service: AppName,
   envClass: new () => T,
   migrations: MixedList<Function>,
 ): void {

@@ -267,6 +267,99 @@ describe('loadServiceEnv', () => {
     });
   });
 
+  describe('identity provider key set', () => {
+    it('defaults to no key set, the plain claim names and a cached, rate-limited fetch', () => {
+      const env = loadServiceEnv('reservations', ServiceEnv, {});
+      expect(env).toMatchObject({
+        AUTH_OIDC_DISCOVERY: false,
+        AUTH_JWKS_CACHE_SECONDS: 600,
+        AUTH_JWKS_STALE_SECONDS: 3600,
+        AUTH_JWKS_REQUESTS_PER_MINUTE: 10,
+        AUTH_JWKS_TIMEOUT_MS: 5000,
+        AUTH_ROLES_CLAIM: 'roles',
+        AUTH_PROPERTIES_CLAIM: 'properties',
+      });
+      expect(env.AUTH_JWKS_URL).toBeUndefined();
+    });
+
+    it('accepts a key set URL with issuer, audience and dot-path claims', () => {
+      const env = loadServiceEnv('reservations', ServiceEnv, {
+        AUTH_JWKS_URL: 'http://127.0.0.1:9000/jwks',
+        AUTH_ROLES_CLAIM: 'realm_access.roles',
+        AUTH_PROPERTIES_CLAIM: 'https://frontoffice.example/properties',
+        ...IDP,
+      });
+      expect(env.AUTH_JWKS_URL).toBe('http://127.0.0.1:9000/jwks');
+      expect(env.AUTH_ROLES_CLAIM).toBe('realm_access.roles');
+    });
+
+    it.each([
+      ['a key set URL', { AUTH_JWKS_URL: 'https://idp.example/jwks' }, 'AUTH_JWKS_URL'],
+      ['discovery', { AUTH_OIDC_DISCOVERY: 'true' }, 'AUTH_OIDC_DISCOVERY'],
+    ])('refuses %s without issuer and audience', (_label, source, setting) => {
+      expect(loadError({ ...source, AUTH_JWT_AUDIENCE: 'frontoffice' }).problems).toContain(
+        `${setting}: RS256 needs AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE to be set too`,
+      );
+      expect(loadError({ ...source, AUTH_JWT_ISSUER: 'https://idp.example' }).problems).toContain(
+        `${setting}: RS256 needs AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE to be set too`,
+      );
+    });
+
+    it('refuses a public key and a key set together', () => {
+      expect(
+        loadError({ AUTH_JWT_PUBLIC_KEY: PUBLIC_KEY, AUTH_JWKS_URL: 'https://idp.example/jwks', ...IDP }).problems,
+      ).toEqual([
+        'AUTH_JWT_PUBLIC_KEY: set either a public key or a key set (AUTH_JWKS_URL / AUTH_OIDC_DISCOVERY), not both',
+      ]);
+    });
+
+    it('refuses discovery from an issuer that is not a URL', () => {
+      expect(
+        loadError({ AUTH_OIDC_DISCOVERY: 'yes', AUTH_JWT_ISSUER: 'frontoffice-idp', AUTH_JWT_AUDIENCE: 'fo' }).problems,
+      ).toEqual(["AUTH_OIDC_DISCOVERY: discovery needs AUTH_JWT_ISSUER to be the provider's http(s) issuer URL"]);
+    });
+
+    it.each([
+      ['AUTH_JWKS_URL', 'ftp://idp.example/jwks'],
+      ['AUTH_JWKS_URL', 'not a url'],
+      ['AUTH_ROLES_CLAIM', 'realm_access..roles'],
+      ['AUTH_ROLES_CLAIM', '.roles'],
+      ['AUTH_PROPERTIES_CLAIM', 'my properties'],
+      ['AUTH_JWKS_CACHE_SECONDS', '5'],
+      ['AUTH_JWKS_REQUESTS_PER_MINUTE', '0'],
+      ['AUTH_JWKS_TIMEOUT_MS', 'soon'],
+    ])('refuses %s=%p', (name, value) => {
+      const fields = loadError({ [name]: value, ...IDP }).problems.map((problem) => problem.split(':')[0]);
+      expect(fields).toContain(name);
+    });
+
+    it('needs keys over https in production unless the key set is on this machine', () => {
+      const production = { NODE_ENV: 'production', AUTH_JWT_SECRET: randomBytes(24).toString('hex'), ...IDP };
+      expect(loadError({ ...production, AUTH_JWKS_URL: 'http://idp.example/jwks' }).problems).toEqual([
+        'AUTH_JWKS_URL: keys must come over https when NODE_ENV=production',
+      ]);
+      expect(
+        loadError({ ...production, AUTH_OIDC_DISCOVERY: 'true', AUTH_JWT_ISSUER: 'http://idp.example' }).problems,
+      ).toEqual(['AUTH_JWT_ISSUER: keys must come over https when NODE_ENV=production']);
+      expect(() =>
+        loadServiceEnv('reservations', ServiceEnv, { ...production, AUTH_JWKS_URL: 'http://127.0.0.1:8080/jwks' }),
+      ).not.toThrow();
+      expect(() =>
+        loadServiceEnv('reservations', ServiceEnv, { ...production, AUTH_JWKS_URL: 'https://idp.example/jwks' }),
+      ).not.toThrow();
+    });
+
+    it('starts in production with the default secret when RS256 keys come from a key set', () => {
+      expect(() =>
+        loadServiceEnv('reservations', ServiceEnv, {
+          NODE_ENV: 'production',
+          AUTH_JWKS_URL: 'https://idp.example/jwks',
+          ...IDP,
+        }),
+      ).not.toThrow();
+    });
+  });
+
   it('expands \\n escapes in a one-line AUTH_JWT_PUBLIC_KEY', () => {
     const oneLine = PUBLIC_KEY.trimEnd().replace(/\n/g, '\\n');
     expect(oneLine).not.toContain('\n');

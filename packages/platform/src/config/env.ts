@@ -1,10 +1,10 @@
-import type { ServiceName } from '@frontoffice/contracts';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
+  IsUrl,
   IsString,
   Matches,
   Max,
@@ -13,7 +13,7 @@ import {
   validateSync,
   ValidationError,
 } from 'class-validator';
-import { DEV_JWT_SECRET, isPublishedSecret, SERVICE_DEFAULTS } from './service-defaults';
+import { AppName, DEV_JWT_SECRET, isPublishedSecret, SERVICE_DEFAULTS } from './service-defaults';
 
 const toBoolean = ({ value }: { value: unknown }): unknown => {
   if (typeof value !== 'string') return value;
@@ -22,6 +22,9 @@ const toBoolean = ({ value }: { value: unknown }): unknown => {
   if (['false', '0', 'no', 'off'].includes(normalised)) return false;
   return value;
 };
+/** `name` or `a.b.c`: no blanks, no empty segment. */
+const CLAIM_PATH = /^[^\s.]+(\.[^\s.]+)*$/;
+
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 
@@ -170,6 +173,64 @@ export class ServiceEnv {
   @IsString()
   AUTH_JWT_AUDIENCE?: string;
 
+  /**
+   * The identity provider's JSON Web Key Set: RS256 tokens are verified with the key their `kid` names, fetched and
+   * cached from here (a `kid` not seen yet fetches the set again, so the provider can rotate keys without a restart).
+   */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'AUTH_JWKS_URL must be an http(s) URL' },
+  )
+  AUTH_JWKS_URL?: string;
+
+  /** Without AUTH_JWKS_URL: find the key set from AUTH_JWT_ISSUER + /.well-known/openid-configuration (`jwks_uri`). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  AUTH_OIDC_DISCOVERY = false;
+
+  /** How long a fetched signing key is trusted before the key set is read again. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(24 * 3600)
+  AUTH_JWKS_CACHE_SECONDS = 600;
+
+  /**
+   * While the key set cannot be fetched, a key fetched before keeps verifying tokens this much longer than
+   * AUTH_JWKS_CACHE_SECONDS (0: not at all). The trade-off: a key withdrawn during such an outage stays trusted.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(7 * 24 * 3600)
+  AUTH_JWKS_STALE_SECONDS = 3600;
+
+  /** At most this many key-set fetches a minute (unknown `kid`s cannot make a service hammer its provider). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  AUTH_JWKS_REQUESTS_PER_MINUTE = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  AUTH_JWKS_TIMEOUT_MS = 5000;
+
+  /**
+   * Where the provider's access tokens carry the roles and the property ids: a claim name or a dot path into
+   * nested claims (Keycloak: `realm_access.roles`). HS256 development tokens always use `roles` and `properties`.
+   */
+  @Matches(CLAIM_PATH, { message: 'AUTH_ROLES_CLAIM must be a claim name or a dot path like realm_access.roles' })
+  AUTH_ROLES_CLAIM = 'roles';
+
+  @Matches(CLAIM_PATH, {
+    message: 'AUTH_PROPERTIES_CLAIM must be a claim name or a dot path like attributes.properties',
+  })
+  AUTH_PROPERTIES_CLAIM = 'properties';
+
   /** Tokens must carry `exp`; one whose lifetime (`exp` - `iat`, or `exp` - now without `iat`) is longer is refused. */
   @Transform(toInt)
   @IsInt()
@@ -267,7 +328,7 @@ type EnvSource = Record<string, string | undefined>;
 const SECRET_SETTING = /(?:SECRET|_KEY|PASSWORD|TOKEN)$/;
 
 export function loadServiceEnv<T extends ServiceEnv>(
-  service: ServiceName,
+  service: AppName,
   envClass: new () => T,
   source: EnvSource = process.env,
 ): T {
@@ -285,7 +346,9 @@ export function loadServiceEnv<T extends ServiceEnv>(
   const env = plainToInstance(envClass, raw, { exposeDefaultValues: true });
   // whitelist drops every variable the class does not declare: the environment holds many unrelated ones.
   const problems = flatten(validateSync(env, { whitelist: true }));
-  if (env.NODE_ENV === 'production' && !env.AUTH_JWT_PUBLIC_KEY) {
+  const jwks = Boolean(env.AUTH_JWKS_URL) || env.AUTH_OIDC_DISCOVERY;
+  const rs256 = Boolean(env.AUTH_JWT_PUBLIC_KEY) || jwks;
+  if (env.NODE_ENV === 'production' && !rs256) {
     if (env.AUTH_JWT_SECRET === DEV_JWT_SECRET) {
       problems.push('AUTH_JWT_SECRET: the development default secret is refused when NODE_ENV=production');
     } else if (isPublishedSecret(env.AUTH_JWT_SECRET)) {
@@ -305,12 +368,44 @@ export function loadServiceEnv<T extends ServiceEnv>(
     }
   }
   // An identity provider signs tokens for many applications: without both checks, any of its tokens would do.
-  if (env.AUTH_JWT_PUBLIC_KEY && (!env.AUTH_JWT_ISSUER || !env.AUTH_JWT_AUDIENCE)) {
-    problems.push('AUTH_JWT_PUBLIC_KEY: RS256 needs AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE to be set too');
+  if (rs256 && (!env.AUTH_JWT_ISSUER || !env.AUTH_JWT_AUDIENCE)) {
+    const setting = env.AUTH_JWT_PUBLIC_KEY
+      ? 'AUTH_JWT_PUBLIC_KEY'
+      : env.AUTH_JWKS_URL
+        ? 'AUTH_JWKS_URL'
+        : 'AUTH_OIDC_DISCOVERY';
+    problems.push(`${setting}: RS256 needs AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE to be set too`);
+  }
+  // One source of RS256 keys, so that which key verified a token is never a guess.
+  if (env.AUTH_JWT_PUBLIC_KEY && jwks) {
+    problems.push(
+      'AUTH_JWT_PUBLIC_KEY: set either a public key or a key set (AUTH_JWKS_URL / AUTH_OIDC_DISCOVERY), not both',
+    );
+  }
+  if (env.AUTH_OIDC_DISCOVERY && env.AUTH_JWT_ISSUER && !/^https?:\/\/[^\s]+$/.test(env.AUTH_JWT_ISSUER)) {
+    problems.push("AUTH_OIDC_DISCOVERY: discovery needs AUTH_JWT_ISSUER to be the provider's http(s) issuer URL");
+  }
+  // Keys fetched in clear text could be swapped on the way; a key set on the same machine is not on the way.
+  if (env.NODE_ENV === 'production') {
+    const keySource = env.AUTH_JWKS_URL ?? (env.AUTH_OIDC_DISCOVERY ? env.AUTH_JWT_ISSUER : undefined);
+    if (keySource && !isTlsOrLoopback(keySource)) {
+      problems.push(
+        `${env.AUTH_JWKS_URL ? 'AUTH_JWKS_URL' : 'AUTH_JWT_ISSUER'}: keys must come over https when NODE_ENV=production`,
+      );
+    }
   }
   if (problems.length > 0) throw new EnvValidationError(problems);
   if (env.AUTH_JWT_PUBLIC_KEY) env.AUTH_JWT_PUBLIC_KEY = env.AUTH_JWT_PUBLIC_KEY.replace(/\\n/g, '\n');
   return env;
+}
+
+function isTlsOrLoopback(url: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+  } catch {
+    return false;
+  }
 }
 
 export function kafkaBrokerList(env: Pick<ServiceEnv, 'KAFKA_BROKERS'>): string[] {

@@ -1,12 +1,16 @@
 import type { ServiceName } from '@frontoffice/contracts';
 
+/** What the platform runs: the event-producing services, and the console's backend-for-frontend (no topic of its own). */
+export type AppName = ServiceName | 'console';
+
 /** Local defaults per service; every one of them can be overridden from the environment. */
-export const SERVICE_DEFAULTS: Readonly<Record<ServiceName, { port: number; database: string }>> = {
+export const SERVICE_DEFAULTS: Readonly<Record<AppName, { port: number; database: string }>> = {
   reservations: { port: 3001, database: 'frontoffice_reservations' },
   concierge: { port: 3002, database: 'frontoffice_concierge' },
   staffing: { port: 3003, database: 'frontoffice_staffing' },
   'billing-bridge': { port: 3004, database: 'frontoffice_billing' },
   integrations: { port: 3005, database: 'frontoffice_integrations' },
+  console: { port: 3000, database: 'frontoffice_console' },
 };
 
 /** Documented development secret. A production start with it (and no public key) is refused. */
@@ -29,6 +33,9 @@ export const PUBLISHED_SECRETS: readonly string[] = [
   // unit tests of the opt-out tokens
   'a-test-secret-of-some-length',
   'another-secret-entirely',
+  // the console's session-token sealing key and OpenID client secret: their development defaults
+  'ZGV2LW9ubHktY29uc29sZS1zZXNzaW9uLWtleS0zMmI=',
+  'dev-only-console-client-secret-change-me',
 ];
 
 export function isPublishedSecret(secret: string): boolean {

@@ -47,6 +47,15 @@ export interface KafkaEventServerOptions {
   batchMaxMs?: number;
   /** Partitions handled at the same time, each in its own transaction. */
   partitionsConcurrency?: number;
+  /**
+   * `'inbox'` (default): each event's effects are applied once per service, recorded in the inbox, offsets
+   * committed, failures dead-lettered. `'broadcast'`: for a consumer that only relays events (the console pushing
+   * them to browsers), where every instance must see every event: give each instance a group id of its own; it
+   * starts at the latest offset, records nothing in the inbox (handlers get a non-transactional manager), commits
+   * no offset (so the group leaves nothing behind on the broker), and skips a message it cannot handle instead of
+   * dead-lettering it — the consumers of the services that own the effects do that, once.
+   */
+  mode?: 'inbox' | 'broadcast';
 }
 
 type Outcome = 'processed' | 'duplicate' | 'ignored' | 'dead_lettered';
@@ -126,7 +135,12 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   constructor(private readonly options: KafkaEventServerOptions) {
     super();
-    if (this.enabled) options.metrics.provideConsumerLag(() => this.lag());
+    // A broadcast group commits nothing, so its lag would read as the whole topic.
+    if (this.enabled && !this.broadcast) options.metrics.provideConsumerLag(() => this.lag());
+  }
+
+  private get broadcast(): boolean {
+    return this.options.mode === 'broadcast';
   }
 
   /** Nest's boot does not wait for Kafka: readiness reports it, and the consumer joins as soon as the broker answers. */
@@ -224,7 +238,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     consumer.on(consumer.events.STOP, () => (this.assigned = false));
     consumer.on(consumer.events.REBALANCING, () => (joined = false));
     await consumer.connect();
-    await consumer.subscribe({ topics, fromBeginning });
+    await consumer.subscribe({ topics, fromBeginning: fromBeginning && !this.broadcast });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -246,11 +260,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         await this.processChunk(work, chunk);
         const last = chunk[chunk.length - 1].offset;
         payload.resolveOffset(last);
-        await this.retryTransient(work, () =>
-          this.consumer!.commitOffsets([
-            { topic: work.topic, partition: work.partition, offset: (BigInt(last) + 1n).toString() },
-          ]),
-        );
+        if (!this.broadcast) {
+          await this.retryTransient(work, () =>
+            this.consumer!.commitOffsets([
+              { topic: work.topic, partition: work.partition, offset: (BigInt(last) + 1n).toString() },
+            ]),
+          );
+        }
         await payload.heartbeat();
         this.adaptChunkSize(work, chunk.length, Date.now() - started);
         index += chunk.length;
@@ -375,6 +391,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     // An id delivered twice in one batch is applied at its first delivery (items are in partition order).
     const seen = new Set<string>();
     const unique = items.filter(({ envelope }) => !seen.has(envelope.id) && seen.add(envelope.id));
+    if (this.broadcast) {
+      const manager = this.options.dataSource.manager;
+      for (const run of runsByRoute(unique)) await this.invokeHandlers(manager, work, run);
+      this.count(work.topic, 'processed', unique.length);
+      this.count(work.topic, 'duplicate', items.length - unique.length);
+      return;
+    }
     const fresh = await this.options.dataSource.transaction(async (manager) => {
       const inserted = await insertInboxRows(
         manager,
@@ -414,6 +437,16 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   private async deadLetter(work: PartitionWork, letters: Poison[]): Promise<void> {
     if (letters.length === 0) return;
+    if (this.broadcast) {
+      for (const letter of letters) {
+        this.logger.warn(
+          { topic: work.topic, partition: work.partition, offset: letter.message.offset, reason: letter.reason },
+          'Message skipped by a broadcast consumer (the owning services dead-letter it)',
+        );
+      }
+      this.count(work.topic, 'ignored', letters.length);
+      return;
+    }
     for (const letter of letters) {
       this.logger.error(
         {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ServiceName, StaffRole } from '@frontoffice/contracts';
+import type { StaffRole } from '@frontoffice/contracts';
 import { signDevToken } from '../auth/tokens';
 import { createServiceApp, ServiceApp, ServiceAppOptions } from '../bootstrap/service-app';
 import { loadServiceEnv, ServiceEnv } from '../config/env';
-import { DEV_JWT_SECRET, SERVICE_DEFAULTS } from '../config/service-defaults';
+import { AppName, DEV_JWT_SECRET, SERVICE_DEFAULTS } from '../config/service-defaults';
 import { createKafka } from '../messaging/kafka-client';
 import { postgresUrl } from '../database/columns';
 import { Kafka, logLevel } from 'kafkajs';
@@ -13,7 +13,7 @@ import { Kafka, logLevel } from 'kafkajs';
  * real broker, and a consumer group of its own that starts at the end of the topics.
  */
 export function testEnv<T extends ServiceEnv>(
-  service: ServiceName,
+  service: AppName,
   envClass: new () => T,
   overrides: Record<string, string> = {},
 ): T {

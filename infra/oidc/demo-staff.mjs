@@ -1,0 +1,54 @@
+// The demo staff of the local OpenID provider: one account per role for `npm start` and the console's browser
+// tests. Username and password are the same word; these accounts only ever exist on a developer's machine.
+
+/**
+ * @param {string} propertyId the demo property every account but finance works at (finance sees every property)
+ * @returns {{ sub: string, username: string, password: string, name: string, roles: string[], properties: string[] }[]}
+ */
+export function demoStaff(propertyId) {
+  if (typeof propertyId !== 'string' || propertyId.length === 0) {
+    throw new TypeError('demoStaff needs the id of the demo property');
+  }
+  return [
+    {
+      sub: 'demo-desk-1',
+      username: 'desk',
+      password: 'desk',
+      name: 'Camille Durand',
+      roles: ['front_desk'],
+      properties: [propertyId],
+    },
+    {
+      sub: 'demo-fom',
+      username: 'manager',
+      password: 'manager',
+      name: 'Nadia Benali',
+      roles: ['front_office_manager'],
+      properties: [propertyId],
+    },
+    {
+      sub: 'demo-concierge',
+      username: 'concierge',
+      password: 'concierge',
+      name: 'Julien Marchand',
+      roles: ['concierge'],
+      properties: [propertyId],
+    },
+    {
+      sub: 'demo-porter-1',
+      username: 'porter',
+      password: 'porter',
+      name: 'Hugo Petit',
+      roles: ['porter'],
+      properties: [propertyId],
+    },
+    {
+      sub: 'demo-finance',
+      username: 'finance',
+      password: 'finance',
+      name: 'Claire Fontaine',
+      roles: ['finance'],
+      properties: ['*'],
+    },
+  ];
+}
