@@ -8,10 +8,10 @@ export const CONSOLE_CLIENT_ID = 'frontoffice-console';
 /** The `aud` of every access token the provider issues, checked by the services (AUTH_JWT_AUDIENCE). */
 export const TOKEN_AUDIENCE = 'frontoffice';
 /**
- * The console's client secret at the local provider. It only ever guards the provider this script starts on
- * 127.0.0.1, whose accounts are the published demo staff; a real deployment registers its own client and secret.
+ * The console's client secret at the local provider: the console's own development default (refused in production),
+ * guarding only the provider this script starts on 127.0.0.1, whose accounts are the published demo staff.
  */
-export const LOCAL_CLIENT_SECRET = 'local-console-client-secret';
+export const LOCAL_CLIENT_SECRET = 'dev-only-console-client-secret-change-me';
 
 export const CONSOLE_ENTRY = join(ROOT, CONSOLE_APP.dir, 'dist', 'main.js');
 export const CONSOLE_MIGRATE = join(ROOT, CONSOLE_APP.dir, 'dist', 'migrate.js');

@@ -2,7 +2,14 @@
 // a build, the five services (each runs its migrations), a demo property to play with, then the local OpenID
 // provider with the demo staff and the staff console signing them in. Ctrl-C stops it all.
 import { join } from 'node:path';
-import { consoleEnv, CONSOLE_ENTRY, envPrefix, startLocalProvider, tokenVerificationEnv } from './console.mjs';
+import {
+  consoleEnv,
+  CONSOLE_ENTRY,
+  envPrefix,
+  startLocalProvider,
+  TOKEN_AUDIENCE,
+  tokenVerificationEnv,
+} from './console.mjs';
 import { DEMO_EMPLOYEES, seedDemo } from './demo-seed.mjs';
 import {
   CONSOLE_APP,
@@ -33,15 +40,16 @@ async function main() {
   say('build (turbo)');
   await execOrFail('npx', ['turbo', 'run', 'build', '--output-logs=errors-only']);
   await ensureTopics();
-  const { DEV_JWT_SECRET, signDevToken } = await import('@frontoffice/platform');
+  const { DEV_JWT_SECRET, postgresUrl, signDevToken } = await import('@frontoffice/platform');
   const { spawnServiceProcess, waitUntilReady } = await import('@frontoffice/platform/testing');
-  const { postgresUrl } = await import('@frontoffice/platform');
   const secret = process.env.AUTH_JWT_SECRET || DEV_JWT_SECRET;
-  const token = (roles, properties = ['*']) => signDevToken({ roles, properties, sub: `demo-${roles[0]}`, secret });
   // The provider starts once the demo property exists, but its address is fixed now: the services are told
   // where to fetch its signing keys when they start.
   const oidcPort = Number(process.env.OIDC_PORT ?? 3009);
   const issuer = `http://127.0.0.1:${oidcPort}`;
+  // Services that know an issuer and audience check them on dev tokens too.
+  const token = (roles, properties = ['*']) =>
+    signDevToken({ roles, properties, sub: `demo-${roles[0]}`, secret, issuer, audience: TOKEN_AUDIENCE });
   const consolePort = Number(process.env.CONSOLE_PORT ?? CONSOLE_APP.port);
   const consoleUrl = process.env.CONSOLE_PUBLIC_URL ?? `http://127.0.0.1:${consolePort}`;
 

@@ -1,5 +1,7 @@
 // `npm run token -- --role front_desk [--role finance] --property <id>|* [--sub emp-42] [--ttl 3600]`
-// Prints a development bearer token signed with AUTH_JWT_SECRET (the documented dev default when unset).
+// Prints a development bearer token signed with AUTH_JWT_SECRET (the documented dev default when unset). It names the
+// issuer and audience that `npm start` gives the services (the local OpenID provider, `frontoffice`): services that
+// are told an issuer and audience check them on these tokens too, the others ignore them.
 import { importBuilt, parseArgs } from './lib.mjs';
 
 const { DEV_JWT_SECRET, isStaffRole, signDevToken } = await importBuilt('@frontoffice/platform');
@@ -8,7 +10,7 @@ const options = parseArgs(process.argv.slice(2));
 const roles = [].concat(options.role ?? []);
 const properties = [].concat(options.property ?? '*');
 const usage =
-  'usage: npm run token -- --role <front_desk|front_office_manager|concierge|porter|finance|admin> [--role ...] --property <propertyId|*> [--sub emp-42] [--ttl seconds]';
+  'usage: npm run token -- --role <front_desk|front_office_manager|concierge|porter|finance|admin> [--role ...] --property <propertyId|*> [--sub emp-42] [--ttl seconds] [--issuer url] [--audience name]';
 
 if (options.help || roles.length === 0 || roles.some((role) => !isStaffRole(role))) {
   console.error(roles.length ? `unknown role in: ${roles.join(', ')}\n${usage}` : usage);
@@ -32,5 +34,7 @@ console.log(
     sub: options.sub ?? `dev-${roles[0]}`,
     secret: process.env.AUTH_JWT_SECRET || DEV_JWT_SECRET,
     expiresInSeconds: ttl,
+    issuer: options.issuer ?? process.env.AUTH_JWT_ISSUER ?? `http://127.0.0.1:${process.env.OIDC_PORT || 3009}`,
+    audience: options.audience ?? process.env.AUTH_JWT_AUDIENCE ?? 'frontoffice',
   }),
 );

@@ -70,6 +70,9 @@ export const test = base.extend<ConsoleFixtures, ConsoleWorkerFixtures>({
             sub: 'console-playwright',
             secret,
             expiresInSeconds: 3600,
+            // The stack's services check issuer and audience on every token, dev tokens included.
+            issuer: description.issuer,
+            audience: 'frontoffice',
           }),
       });
     },

@@ -9,7 +9,13 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { consoleEnv, CONSOLE_ENTRY, startLocalProvider, tokenVerificationEnv } from '../../../scripts/console.mjs';
+import {
+  consoleEnv,
+  CONSOLE_ENTRY,
+  startLocalProvider,
+  TOKEN_AUDIENCE,
+  tokenVerificationEnv,
+} from '../../../scripts/console.mjs';
 import { seedDemo } from '../../../scripts/demo-seed.mjs';
 import {
   CONSOLE_APP,
@@ -119,7 +125,8 @@ try {
 
   const secret = process.env.AUTH_JWT_SECRET || DEV_JWT_SECRET;
   const serviceUrls = Object.fromEntries(services.map((service) => [service.name, urlOf(service.name)]));
-  const token = (roles) => signDevToken({ roles, properties: ['*'], sub: 'console-playwright', secret });
+  const token = (roles) =>
+    signDevToken({ roles, properties: ['*'], sub: 'console-playwright', secret, issuer, audience: TOKEN_AUDIENCE });
   // A fresh property per run: the specs see only what they arrange, whatever earlier runs left in *_test.
   const code = `PW-${Date.now().toString(36).toUpperCase()}`;
   const demo = await seedDemo(serviceUrls, { token, code });
