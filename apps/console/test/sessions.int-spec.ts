@@ -98,12 +98,12 @@ describe('sessions (real PostgreSQL)', () => {
   });
 
   it('keeps a pending sign-in sealed and hands it out once, and not after its timeout', async () => {
-    const checks = { state: `state-${Math.random()}`, nonce: 'nonce-1', codeVerifier: 'verifier-secret-1' };
+    const checks = { state: `state-${Math.random()}`, nonce: 'nonce-1', codeVerifier: 'verifier-value-one' };
     await console_.sessions.savePendingLogin(checks, '/arrivals');
     const [{ sealed }]: { sealed: string }[] = await db.query(
       'SELECT checks_sealed AS sealed FROM console_pending_login ORDER BY created_at DESC LIMIT 1',
     );
-    expect(sealed).not.toContain('verifier-secret-1');
+    expect(sealed).not.toContain('verifier-value-one');
     expect(await console_.sessions.takePendingLogin(checks.state)).toEqual({ checks, returnTo: '/arrivals' });
     expect(await console_.sessions.takePendingLogin(checks.state)).toBeUndefined();
 

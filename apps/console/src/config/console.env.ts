@@ -11,8 +11,8 @@ const DOT_PATH = /^[A-Za-z0-9_:-]+(\.[A-Za-z0-9_:-]+)*$/;
 
 /** Documented development key for the tokens sealed in sessions; refused when NODE_ENV=production. */
 export const DEV_CONSOLE_SESSION_KEY = 'ZGV2LW9ubHktY29uc29sZS1zZXNzaW9uLWtleS0zMmI=';
-/** Documented development secret of the console's OpenID client; refused when NODE_ENV=production. */
-export const DEV_OIDC_CLIENT_SECRET = 'dev-only-console-client-secret-change-me';
+/** The local provider's client secret (infra/oidc/local-idp.mjs); refused when NODE_ENV=production. */
+export const DEV_OIDC_CLIENT_SECRET = 'frontoffice-console-local-secret';
 
 /** The console backend-for-frontend's settings; the shared ones (database, Kafka, logs) live in ServiceEnv. */
 export class ConsoleEnv extends ServiceEnv {
@@ -74,7 +74,7 @@ export class ConsoleEnv extends ServiceEnv {
   @Transform(toInt)
   @IsInt()
   @Min(0)
-  @Max(600)
+  @Max(3600)
   OIDC_REFRESH_MARGIN_SECONDS = 60;
 
   /** A sign-in started but not completed within this long is forgotten (its state, nonce and PKCE verifier). */

@@ -33,9 +33,9 @@ export const PUBLISHED_SECRETS: readonly string[] = [
   // unit tests of the opt-out tokens
   'a-test-secret-of-some-length',
   'another-secret-entirely',
-  // the console's session-token sealing key and OpenID client secret: their development defaults
+  // the console's session-token sealing key and OpenID client secret (the local provider's): development defaults
   'ZGV2LW9ubHktY29uc29sZS1zZXNzaW9uLWtleS0zMmI=',
-  'dev-only-console-client-secret-change-me',
+  'frontoffice-console-local-secret',
 ];
 
 export function isPublishedSecret(secret: string): boolean {
