@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { readStack } from './stack';
 
 /** A compact JWS (header.payload.signature, base64url): what an access, ID or refresh token looks like. */
 const JWT = /eyJ[\w-]{5,}\.eyJ[\w-]{5,}\.[\w-]*/;
@@ -31,7 +32,8 @@ test('desk staff sign in through the OpenID provider; the browser holds an opaqu
   expect(new URL(page.url()).origin).not.toBe(consoleOrigin);
 
   await signIn(page, 'desk');
-  await expect(page.getByText('Louis Bernard')).toBeVisible();
+  const desk = readStack().accounts.find((account) => account.username === 'desk')!;
+  await expect(page.getByText(desk.name)).toBeVisible();
 
   const cookies = await context.cookies(stack.consoleUrl);
   const session = cookies.find((cookie) => cookie.name === 'fo_session');
@@ -66,7 +68,7 @@ test('desk staff sign in through the OpenID provider; the browser holds an opaqu
   expect(info.authenticated).toBe(true);
   expect(info.user).toEqual({
     sub: 'demo-desk-1',
-    name: 'Louis Bernard',
+    name: desk.name,
     roles: ['front_desk'],
     properties: [stack.propertyId],
   });

@@ -9,7 +9,7 @@ export interface StackDescription {
   issuer: string;
   propertyId: string;
   serviceUrls: Record<string, string>;
-  accounts: Array<{ username: string; password: string; sub: string }>;
+  accounts: Array<{ username: string; password: string; sub: string; name: string }>;
 }
 
 export function readStack(): StackDescription {

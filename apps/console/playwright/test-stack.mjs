@@ -69,6 +69,15 @@ for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => void stop()
 process.stdin.on('end', () => void stop().then(() => process.exit(0)));
 process.stdin.resume();
 
+/** Ready when /health/ready answers 200; fails at once when the process exits first. */
+function ready(child) {
+  const exited = new Promise((_, reject) =>
+    child.child.once('exit', (code, signal) => reject(new Error(`${child.name} exited (${signal ?? code})`))),
+  );
+  exited.catch(() => undefined);
+  return Promise.race([waitUntilReady(child.url, 180_000), exited]);
+}
+
 function spawn(name, entry, port, env) {
   const child = spawnServiceProcess({
     name,
@@ -121,7 +130,7 @@ try {
         : {}),
     });
   }
-  await Promise.all(processes.map((child) => waitUntilReady(child.url, 180_000)));
+  await Promise.all(processes.map(ready));
 
   const secret = process.env.AUTH_JWT_SECRET || DEV_JWT_SECRET;
   const serviceUrls = Object.fromEntries(services.map((service) => [service.name, urlOf(service.name)]));
@@ -143,14 +152,14 @@ try {
     KAFKA_GROUP_ID: `frontoffice-console-pw-${run}`,
     KAFKA_FROM_BEGINNING: 'false',
   });
-  await waitUntilReady(consoleProcess.url, 180_000);
+  await ready(consoleProcess);
 
   const stack = {
     consoleUrl,
     issuer: provider.issuer,
     propertyId: demo.property.id,
     serviceUrls,
-    accounts: provider.accounts.map(({ username, password, sub }) => ({ username, password, sub })),
+    accounts: provider.accounts.map(({ username, password, sub, name }) => ({ username, password, sub, name })),
   };
   process.stdout.write(`STACK ${JSON.stringify(stack)}\n`);
 } catch (error) {
