@@ -1,7 +1,8 @@
 // `npm run token -- --role front_desk [--role finance] --property <id>|* [--sub emp-42] [--ttl 3600]`
-// Prints a development bearer token signed with AUTH_JWT_SECRET (the documented dev default when unset). It names the
-// issuer and audience that `npm start` gives the services (the local OpenID provider, `frontoffice`): services that
-// are told an issuer and audience check them on these tokens too, the others ignore them.
+// Prints a development bearer token signed with AUTH_JWT_SECRET (the documented dev default when unset). It names an
+// issuer and audience: --issuer / --audience, else AUTH_JWT_ISSUER / AUTH_JWT_AUDIENCE, else what `npm start` gives the
+// services (its local OpenID provider on OIDC_PORT, `frontoffice`). Services told an issuer and audience check them on
+// these tokens too; the others ignore them.
 import { importBuilt, parseArgs } from './lib.mjs';
 
 const { DEV_JWT_SECRET, isStaffRole, signDevToken } = await importBuilt('@frontoffice/platform');
@@ -34,7 +35,7 @@ console.log(
     sub: options.sub ?? `dev-${roles[0]}`,
     secret: process.env.AUTH_JWT_SECRET || DEV_JWT_SECRET,
     expiresInSeconds: ttl,
-    issuer: options.issuer ?? process.env.AUTH_JWT_ISSUER ?? `http://127.0.0.1:${process.env.OIDC_PORT || 3009}`,
-    audience: options.audience ?? process.env.AUTH_JWT_AUDIENCE ?? 'frontoffice',
+    issuer: options.issuer || process.env.AUTH_JWT_ISSUER || `http://127.0.0.1:${process.env.OIDC_PORT || 3009}`,
+    audience: options.audience || process.env.AUTH_JWT_AUDIENCE || 'frontoffice',
   }),
 );

@@ -330,7 +330,7 @@ function signInPage(uid, client, username, failed) {
     `<h1>Sign in</h1>
 <p class="note">to ${escapeHtml(client?.clientName ?? 'the front office')} — local development provider</p>
 ${failed ? '<p class="error" id="sign-in-error" role="alert">Wrong username or password.</p>' : ''}
-<form method="post" action="/interaction/${escapeHtml(uid)}/login" autocomplete="off">
+<form method="post" action="/interaction/${escapeHtml(uid)}/login">
 <label for="username">Username</label>
 <input id="username" name="username" type="text" autocomplete="username" autocapitalize="none" spellcheck="false" required value="${escapeHtml(username)}"${describedBy}${failed ? '' : ' autofocus'}>
 <label for="password">Password</label>

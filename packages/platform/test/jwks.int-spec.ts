@@ -35,7 +35,7 @@ class KeySetServer {
 
   constructor() {
     this.server = createServer((request, response) => {
-      if (request.url === '/.well-known/openid-configuration') {
+      if (request.url?.endsWith('/.well-known/openid-configuration')) {
         this.discoveryFetches += 1;
         response.setHeader('content-type', 'application/json');
         response.end(JSON.stringify({ issuer: this.issuer, jwks_uri: this.jwksUrl }));
@@ -235,6 +235,21 @@ describe('RS256 tokens when the key set cannot be read', () => {
 
     idp.failWith = undefined;
     expect((await call(app, providerToken(pair, idp.issuer))).status).toBe(200);
+  });
+
+  it('answers 503 when the discovery document is for another issuer, and does not use its keys', async () => {
+    const misled = await startGuardedApp({
+      AUTH_OIDC_DISCOVERY: 'true',
+      AUTH_JWT_ISSUER: `${idp.issuer}/tenant-a`,
+      AUTH_JWT_AUDIENCE: AUDIENCE,
+    });
+    try {
+      const response = await call(misled, providerToken(pair, `${idp.issuer}/tenant-a`));
+      expect(response.status).toBe(503);
+      expect(((await response.json()) as { detail: string }).detail).toMatch(/is for issuer/);
+    } finally {
+      await misled.app.close();
+    }
   });
 
   it('answers 503, never 500, when nothing listens at the key set URL', async () => {

@@ -1,5 +1,5 @@
 import { UnauthorizedException } from '@nestjs/common';
-import { JwksClient, JwksRateLimitError, SigningKey, SigningKeyNotFoundError } from 'jwks-rsa';
+import type { JwksClient, SigningKey } from 'jwks-rsa';
 import { createPublicKey, KeyObject } from 'node:crypto';
 import { DomainError } from '../http/domain-errors';
 import type { JwksOptions } from './auth.options';
@@ -45,12 +45,13 @@ export class JwksKeySource {
     try {
       signingKey = await client.getSigningKey(kid);
     } catch (error) {
-      if (error instanceof SigningKeyNotFoundError) {
+      const { name } = error as Error;
+      if (name === 'SigningKeyNotFoundError') {
         throw new UnauthorizedException(
           `The bearer token is not valid: the identity provider has no signing key ${kid === undefined ? 'without a kid' : `"${kid}"`}`,
         );
       }
-      if (error instanceof JwksRateLimitError) {
+      if (name === 'JwksRateLimitError') {
         throw new UnauthorizedException(
           `The bearer token is not valid: its signing key "${kid ?? ''}" is unknown, and the key set was read too often to read it again now`,
         );
@@ -71,7 +72,7 @@ export class JwksKeySource {
     if (this.client) return this.client;
     const failure = this.discoveryFailure;
     if (failure && Date.now() - failure.at < DISCOVERY_RETRY_MS) return Promise.reject(failure.error);
-    const pending = this.jwksUri().then((uri) => this.clientFor(uri));
+    const pending = this.jwksUri().then(async (uri) => this.clientFor(uri));
     this.client = pending;
     pending.catch((error: unknown) => {
       // Discovery is retried later: a provider that was down at start-up must not need a restart of the service.
@@ -87,7 +88,10 @@ export class JwksKeySource {
     return pending;
   }
 
-  private clientFor(jwksUri: string): JwksClient {
+  private async clientFor(jwksUri: string): Promise<JwksClient> {
+    // Loaded on first use: jwks-rsa needs jose, an ES module, which CommonJS test runners of services that never
+    // configure a key set could not load.
+    const { JwksClient } = await import('jwks-rsa');
     const { cacheMaxAgeMs, staleFallbackMs, requestsPerMinute, timeoutMs } = this.options;
     return new JwksClient({
       jwksUri,

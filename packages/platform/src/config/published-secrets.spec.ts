@@ -26,6 +26,8 @@ function secretsWrittenInTheRepository(): Set<string> {
         const value = match[1] ?? match[2]!;
         // Not secrets: file paths, route paths and setting names that mention one.
         if (/^[./:]/.test(value) || /^[A-Z0-9_]+$/.test(value)) continue;
+        // Nor OAuth client authentication method names.
+        if (/^client_secret_(post|basic|jwt)$/.test(value)) continue;
         if (/secret|change-me/i.test(value) && !/\.(ts|m?js|json|md|ya?ml)$/.test(value)) found.add(value);
       }
     }

@@ -36,6 +36,8 @@ export const PUBLISHED_SECRETS: readonly string[] = [
   // the console's session-token sealing key and OpenID client secret (the local provider's): development defaults
   'ZGV2LW9ubHktY29uc29sZS1zZXNzaW9uLWtleS0zMmI=',
   'frontoffice-console-local-secret',
+  // the local OpenID provider's test client secret
+  'local-idp-test-secret',
 ];
 
 export function isPublishedSecret(secret: string): boolean {
