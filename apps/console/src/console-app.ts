@@ -1,6 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { KafkaEventServer, OutboxRelayService, ShutdownState } from '@frontoffice/platform';
+import {
+  answerClientErrorsAsProblems,
+  KafkaEventServer,
+  OutboxRelayService,
+  ShutdownState,
+} from '@frontoffice/platform';
 import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
@@ -25,6 +30,7 @@ export async function createConsoleApp(module: unknown, env: ConsoleEnv): Promis
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  answerClientErrorsAsProblems(app.getHttpServer());
   app.disable('x-powered-by');
   app.use(securityHeaders);
   app.use(cookieParser());

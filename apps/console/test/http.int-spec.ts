@@ -123,6 +123,36 @@ describe('console HTTP (forwarding, CSRF, logout, SPA)', () => {
     expect(JSON.parse(seen.body)).toEqual({ amount: { amount: '10.00', currency: 'EUR' } });
   });
 
+  it('keeps every forwarded call on the service host, whatever the path looks like', async () => {
+    const { cookie } = await signedIn();
+    let elsewhere = 0;
+    const other = await new Upstream().start();
+    other.answer((_request, response) => {
+      elsewhere += 1;
+      response.writeHead(200).end();
+    });
+    upstream.answer((_request, response) => response.writeHead(204).end());
+    try {
+      const host = new URL(other.url).host;
+      const tries: [string, number][] = [
+        [`/api/reservations//${host}/steal?q=1`, 204],
+        [`/api/reservations/%2f%2f${host}/steal?q=1`, 204],
+        // Normalised to /api//host/steal (no service named): not forwarded at all.
+        [`/api/reservations/..//${host}/steal?q=1`, 404],
+      ];
+      const statuses = [];
+      for (const [path] of tries) statuses.push((await call(path, { headers: { cookie } })).status);
+      expect(statuses).toEqual(tries.map(([, status]) => status));
+      expect(elsewhere).toBe(0);
+      expect(upstream.received.slice(-2).map((request) => request.url)).toEqual([
+        `//${host}/steal?q=1`,
+        `/%2f%2f${host}/steal?q=1`,
+      ]);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('refuses a write without the CSRF token, with a wrong one, or from another origin, before any service sees it', async () => {
     const { cookie, csrf } = await signedIn();
     const before = upstream.received.length;
@@ -214,5 +244,8 @@ describe('console HTTP (forwarding, CSRF, logout, SPA)', () => {
 
     expect((await call('/auth/nothing-here')).status).toBe(404);
     expect((await call('/health/live')).status).toBe(200);
+    const metrics = await call('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(/^# HELP/m);
   });
 });

@@ -85,6 +85,20 @@ describe('sessions (real PostgreSQL)', () => {
     expect(console_.provider.refreshes - before).toBe(1);
   });
 
+  it('refreshes once across instances too: the row lock makes a concurrent refresh use the fresh token', async () => {
+    const { session } = await console_.sessions.create(tokensFor(user, new Date(Date.now() + 5_000)));
+    const before = console_.provider.refreshes;
+    console_.provider.refreshDelayMs = 300;
+    // What two instances do: each its own refresh, without the in-process single flight.
+    const refreshNow = (
+      console_.sessions as unknown as { refreshNow(idHash: Buffer, marginMs: number): Promise<string> }
+    ).refreshNow.bind(console_.sessions);
+    const tokens = await Promise.all([refreshNow(session.idHash, 60_000), refreshNow(session.idHash, 60_000)]);
+    console_.provider.refreshDelayMs = 0;
+    expect(console_.provider.refreshes - before).toBe(1);
+    expect(tokens[0]).toBe(tokens[1]);
+  });
+
   it('ends the session when the provider refuses the refresh', async () => {
     const { sessionId } = await console_.sessions.create(tokensFor(user, new Date(Date.now() - 1000)));
     const session = (await console_.sessions.resolve(sessionId))!;
@@ -95,6 +109,20 @@ describe('sessions (real PostgreSQL)', () => {
       console_.provider.refuseRefresh = false;
     }
     expect(await console_.sessions.resolve(sessionId)).toBeUndefined();
+  });
+
+  it('keeps the session when the provider cannot be reached, and refreshes once it can', async () => {
+    const { sessionId } = await console_.sessions.create(tokensFor(user, new Date(Date.now() - 1000)));
+    const session = (await console_.sessions.resolve(sessionId))!;
+    console_.provider.unreachable = true;
+    try {
+      await expect(console_.sessions.accessToken(session)).rejects.toThrow('fetch failed');
+    } finally {
+      console_.provider.unreachable = false;
+    }
+    const still = await console_.sessions.resolve(sessionId);
+    expect(still).toBeDefined();
+    expect(await console_.sessions.accessToken(still!)).toMatch(/^eyJ/);
   });
 
   it('keeps a pending sign-in sealed and hands it out once, and not after its timeout', async () => {

@@ -47,3 +47,4 @@ export * from './metrics/metrics-server';
 export * from './http/money-input';
 export * from './http/date-span';
 export * from './auth/jwks';
+export * from './http/client-errors';

@@ -31,3 +31,11 @@ export interface OidcClient {
 }
 
 export const OIDC_CLIENT = Symbol('OIDC_CLIENT');
+
+/**
+ * The provider answered with an OAuth error (`invalid_grant`: the refresh token is revoked, expired or spent): the
+ * session cannot go on. Any other failure (provider unreachable) leaves the session as it is.
+ */
+export class OidcRefusal extends Error {
+  override readonly name = 'OidcRefusal';
+}

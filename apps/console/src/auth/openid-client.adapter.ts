@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type * as OpenId from 'openid-client';
-import type { LoginChecks, OidcClient, OidcTokens } from './oidc-client';
+import { OidcRefusal, type LoginChecks, type OidcClient, type OidcTokens } from './oidc-client';
 
 export interface OpenIdClientSettings {
   issuerUrl: string;
@@ -55,7 +55,15 @@ export class OpenIdClientAdapter implements OidcClient {
 
   async refresh(refreshToken: string): Promise<OidcTokens> {
     const { lib, config } = await this.configured();
-    const response = await lib.refreshTokenGrant(config, refreshToken);
+    let response;
+    try {
+      response = await lib.refreshTokenGrant(config, refreshToken);
+    } catch (error) {
+      // openid-client's ResponseBodyError carries the OAuth error code; a network failure does not.
+      const code = (error as { error?: unknown } | null)?.error;
+      if (typeof code === 'string') throw new OidcRefusal(`The provider refused the refresh: ${code}`);
+      throw error;
+    }
     return { ...toTokens(response), refreshToken: response.refresh_token ?? refreshToken };
   }
 

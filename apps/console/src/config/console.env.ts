@@ -7,14 +7,16 @@ const toInt = ({ value }: { value: unknown }): unknown =>
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['true', '1', 'yes', 'on'].includes(value.trim().toLowerCase()) : value;
 const serviceUrl = { require_tld: false, protocols: ['http', 'https'], require_protocol: true };
-const DOT_PATH = /^[A-Za-z0-9_:-]+(\.[A-Za-z0-9_:-]+)*$/;
 
 /** Documented development key for the tokens sealed in sessions; refused when NODE_ENV=production. */
 export const DEV_CONSOLE_SESSION_KEY = 'ZGV2LW9ubHktY29uc29sZS1zZXNzaW9uLWtleS0zMmI=';
 /** The local provider's client secret (infra/oidc/local-idp.mjs); refused when NODE_ENV=production. */
 export const DEV_OIDC_CLIENT_SECRET = 'frontoffice-console-local-secret';
 
-/** The console backend-for-frontend's settings; the shared ones (database, Kafka, logs) live in ServiceEnv. */
+/**
+ * The console backend-for-frontend's settings; the shared ones (database, Kafka, logs, AUTH_ROLES_CLAIM and
+ * AUTH_PROPERTIES_CLAIM) live in ServiceEnv.
+ */
 export class ConsoleEnv extends ServiceEnv {
   /** Where browsers reach the console: the OpenID redirect URIs and the same-origin check derive from it. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
@@ -83,12 +85,6 @@ export class ConsoleEnv extends ServiceEnv {
   @Min(30)
   @Max(3600)
   OIDC_LOGIN_TIMEOUT_SECONDS = 600;
-
-  @Matches(DOT_PATH, { message: 'AUTH_ROLES_CLAIM must be a dot path like roles or realm_access.roles' })
-  AUTH_ROLES_CLAIM = 'roles';
-
-  @Matches(DOT_PATH, { message: 'AUTH_PROPERTIES_CLAIM must be a dot path like properties' })
-  AUTH_PROPERTIES_CLAIM = 'properties';
 
   @IsUrl(serviceUrl)
   RESERVATIONS_URL = 'http://127.0.0.1:3001';

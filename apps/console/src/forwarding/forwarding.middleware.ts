@@ -47,7 +47,7 @@ export class ForwardingMiddleware implements NestMiddleware {
     if (!service || !Object.hasOwn(FORWARDED_SERVICES, service)) {
       return sendProblem(request, response, 404, 'unknown-service', 'No such service', `No service "${service}"`);
     }
-    this.forward(request, response, service as ForwardedService, `${match[2] ?? '/'}${match[3] ?? ''}`).catch(
+    this.forward(request, response, service as ForwardedService, match[2] ?? '/', match[3] ?? '').catch(
       (error: unknown) => {
         this.logger.error({ err: error }, 'Forwarding failed');
         sendProblem(request, response, 502, 'bad-gateway', 'The service could not be reached');
@@ -55,7 +55,7 @@ export class ForwardingMiddleware implements NestMiddleware {
     );
   }
 
-  private async forward(request: Request, response: Response, service: ForwardedService, path: string) {
+  private async forward(request: Request, response: Response, service: ForwardedService, path: string, query: string) {
     const session = await this.sessions.resolveRequest(request);
     if (!session) {
       return sendProblem(request, response, 401, 'unauthenticated', 'Sign in first', 'There is no session');
@@ -75,12 +75,25 @@ export class ForwardingMiddleware implements NestMiddleware {
     try {
       accessToken = await this.sessions.accessToken(session);
     } catch (error) {
-      if (!(error instanceof SessionEndedError)) throw error;
-      return sendProblem(request, response, 401, 'session-ended', 'Sign in again', error.message);
+      if (error instanceof SessionEndedError) {
+        return sendProblem(request, response, 401, 'session-ended', 'Sign in again', error.message);
+      }
+      this.logger.warn({ err: error }, 'The access token could not be refreshed');
+      return sendProblem(
+        request,
+        response,
+        503,
+        'identity-provider-unavailable',
+        'Sign-in provider unavailable',
+        'The access token could not be refreshed; try again shortly',
+      );
     }
 
-    const base = new URL(this.env[FORWARDED_SERVICES[service]]);
-    const target = new URL(`${base.pathname.replace(/\/$/, '')}${path}`, base);
+    // Never resolved against the base as a URL: a path like `//elsewhere/x` would then name another host, and the
+    // user's bearer would go there.
+    const target = new URL(this.env[FORWARDED_SERVICES[service]]);
+    target.pathname = `${target.pathname.replace(/\/$/, '')}${path}`;
+    target.search = query;
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const headers = upstreamRequestHeaders(request.headers, accessToken);
     const correlationId = response.getHeader('x-correlation-id');

@@ -39,6 +39,13 @@ function toSession(row: SessionRow): StoredSession {
   };
 }
 
+/** A session row held under lock, with what may be done to it meanwhile. */
+export interface LockedSession {
+  stored: StoredSession | undefined;
+  updateTokens(tokensSealed: string, accessExpiresAt: Date, user: ConsoleUser): Promise<void>;
+  delete(): Promise<void>;
+}
+
 export interface PendingLoginRow {
   checksSealed: string;
   returnTo: string;
@@ -101,11 +108,30 @@ export class SessionRepository {
     return rows[0] ? toSession(rows[0]) : undefined;
   }
 
-  async updateTokens(idHash: Buffer, tokensSealed: string, accessExpiresAt: Date, user: ConsoleUser): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE console_session SET tokens_sealed = $2, access_expires_at = $3, user_claims = $4 WHERE id_hash = $1`,
-      [idHash, tokensSealed, accessExpiresAt, JSON.stringify(user)],
-    );
+  /**
+   * Runs `work` holding the session's row lock, so one refresh at a time happens per session across every console
+   * instance: with rotating refresh tokens, a second concurrent refresh would present a spent token and end the
+   * session. The lock lasts one call to the provider's token endpoint.
+   */
+  async withLockedSession<T>(idHash: Buffer, work: (locked: LockedSession) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: SessionRow[] = await manager.query(
+        `SELECT ${SESSION_COLUMNS} FROM console_session WHERE id_hash = $1 FOR UPDATE`,
+        [idHash],
+      );
+      return work({
+        stored: rows[0] ? toSession(rows[0]) : undefined,
+        updateTokens: async (tokensSealed, accessExpiresAt, user) => {
+          await manager.query(
+            `UPDATE console_session SET tokens_sealed = $2, access_expires_at = $3, user_claims = $4 WHERE id_hash = $1`,
+            [idHash, tokensSealed, accessExpiresAt, JSON.stringify(user)],
+          );
+        },
+        delete: async () => {
+          await manager.query('DELETE FROM console_session WHERE id_hash = $1', [idHash]);
+        },
+      });
+    });
   }
 
   async delete(idHash: Buffer): Promise<void> {

@@ -3,7 +3,7 @@ import { SERVICE_ENV } from '@frontoffice/platform';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Request } from 'express';
 import { ConsoleUser, userFromTokens } from '../auth/claims';
-import { OIDC_CLIENT, type LoginChecks, type OidcClient, type OidcTokens } from '../auth/oidc-client';
+import { OIDC_CLIENT, OidcRefusal, type LoginChecks, type OidcClient, type OidcTokens } from '../auth/oidc-client';
 import type { ConsoleEnv } from '../config/console.env';
 import { SessionRepository, StoredSession } from './session.repository';
 import { TokenSealer } from './token-sealer';
@@ -24,6 +24,8 @@ export interface ActiveSession {
   user: ConsoleUser;
   csrfToken: string;
   accessExpiresAt: Date;
+  /** The tokens as stored (sealed), so a forwarded call needs no second read; never sent anywhere. */
+  tokensSealed: string;
 }
 
 /** The session ended while in use (refresh refused, row gone): the browser must sign in again. */
@@ -78,17 +80,12 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
     const idHash = hashOf(sessionId);
     const user = userFromTokens(tokens.idClaims, tokens.accessToken, this.claimPaths());
     const csrfToken = randomBytes(32).toString('base64url');
+    const tokensSealed = this.sealTokens(idHash, tokens);
     await this.repository.insert(
-      {
-        idHash,
-        user,
-        tokensSealed: this.sealTokens(idHash, tokens),
-        accessExpiresAt: tokens.accessExpiresAt,
-        csrfToken,
-      },
+      { idHash, user, tokensSealed, accessExpiresAt: tokens.accessExpiresAt, csrfToken },
       this.env.SESSION_ABSOLUTE_TIMEOUT_SECONDS,
     );
-    return { sessionId, session: { idHash, user, csrfToken, accessExpiresAt: tokens.accessExpiresAt } };
+    return { sessionId, session: { idHash, user, csrfToken, accessExpiresAt: tokens.accessExpiresAt, tokensSealed } };
   }
 
   /** The live session of this cookie value, counting this request as a use. */
@@ -109,14 +106,12 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
 
   /**
    * A usable access token: the stored one, or a refreshed one when it expires within the margin. A refresh the
-   * provider refuses ends the session.
+   * provider refuses ends the session; one that cannot reach the provider throws and leaves the session.
    */
   async accessToken(session: ActiveSession): Promise<string> {
     const marginMs = this.env.OIDC_REFRESH_MARGIN_SECONDS * 1000;
     if (session.accessExpiresAt.getTime() - marginMs > Date.now()) {
-      const stored = await this.repository.find(session.idHash);
-      if (!stored) throw new SessionEndedError('The session has ended');
-      return this.openTokens(stored).accessToken;
+      return this.openTokens(session).accessToken;
     }
     const key = session.idHash.toString('hex');
     const inFlight = this.refreshing.get(key);
@@ -151,32 +146,41 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async refreshNow(idHash: Buffer, marginMs: number): Promise<string> {
-    const stored = await this.repository.find(idHash);
-    if (!stored) throw new SessionEndedError('The session has ended');
-    const current = this.openTokens(stored);
-    // Another instance (or an earlier call here) may have refreshed it meanwhile.
-    if (stored.accessExpiresAt.getTime() - marginMs > Date.now()) return current.accessToken;
-    if (!current.refreshToken) {
-      if (stored.accessExpiresAt.getTime() > Date.now()) return current.accessToken;
-      await this.repository.delete(idHash);
-      throw new SessionEndedError('The access token expired and there is no refresh token');
-    }
-    let fresh: OidcTokens;
-    try {
-      fresh = await this.oidc.refresh(current.refreshToken);
-    } catch (error) {
-      this.logger.warn({ err: error }, 'The provider refused to refresh a session; it ends');
-      await this.repository.delete(idHash);
-      throw new SessionEndedError('The provider refused to refresh the session');
-    }
-    const tokens: OidcTokens = {
-      ...fresh,
-      idToken: fresh.idToken ?? current.idToken,
-      idClaims: Object.keys(fresh.idClaims).length > 0 ? fresh.idClaims : { ...stored.user, sub: stored.user.sub },
-    };
-    const user = userFromTokens(tokens.idClaims, tokens.accessToken, this.claimPaths());
-    await this.repository.updateTokens(idHash, this.sealTokens(idHash, tokens), tokens.accessExpiresAt, user);
-    return tokens.accessToken;
+    // The outcome leaves the transaction as a value: thrown inside, it would roll back the deletion of the session.
+    const outcome = await this.repository.withLockedSession(
+      idHash,
+      async (locked): Promise<{ accessToken: string } | { ended: string }> => {
+        const stored = locked.stored;
+        if (!stored) return { ended: 'The session has ended' };
+        const current = this.openTokens(stored);
+        // Another instance (or an earlier call here) refreshed it while this one waited for the lock.
+        if (stored.accessExpiresAt.getTime() - marginMs > Date.now()) return { accessToken: current.accessToken };
+        if (!current.refreshToken) {
+          if (stored.accessExpiresAt.getTime() > Date.now()) return { accessToken: current.accessToken };
+          await locked.delete();
+          return { ended: 'The access token expired and there is no refresh token' };
+        }
+        let fresh: OidcTokens;
+        try {
+          fresh = await this.oidc.refresh(current.refreshToken);
+        } catch (error) {
+          if (!(error instanceof OidcRefusal)) throw error;
+          this.logger.warn({ err: error }, 'The provider refused to refresh a session; it ends');
+          await locked.delete();
+          return { ended: 'The provider refused to refresh the session' };
+        }
+        const tokens: OidcTokens = {
+          ...fresh,
+          idToken: fresh.idToken ?? current.idToken,
+          idClaims: Object.keys(fresh.idClaims).length > 0 ? fresh.idClaims : { ...stored.user },
+        };
+        const user = userFromTokens(tokens.idClaims, tokens.accessToken, this.claimPaths());
+        await locked.updateTokens(this.sealTokens(idHash, tokens), tokens.accessExpiresAt, user);
+        return { accessToken: tokens.accessToken };
+      },
+    );
+    if ('ended' in outcome) throw new SessionEndedError(outcome.ended);
+    return outcome.accessToken;
   }
 
   private claimPaths() {
@@ -192,7 +196,7 @@ export class SessionService implements OnModuleInit, OnModuleDestroy {
     return this.sealer.seal(JSON.stringify(sealed), idHash);
   }
 
-  private openTokens(stored: StoredSession): SealedTokens {
+  private openTokens(stored: Pick<StoredSession, 'tokensSealed' | 'idHash'>): SealedTokens {
     return JSON.parse(this.sealer.open(stored.tokensSealed, stored.idHash)) as SealedTokens;
   }
 }
@@ -203,5 +207,6 @@ function toActive(stored: StoredSession): ActiveSession {
     user: stored.user,
     csrfToken: stored.csrfToken,
     accessExpiresAt: stored.accessExpiresAt,
+    tokensSealed: stored.tokensSealed,
   };
 }

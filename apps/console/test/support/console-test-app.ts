@@ -2,7 +2,7 @@ import { postgresUrl } from '@frontoffice/platform';
 import { testEnv } from '@frontoffice/platform/testing';
 import { Client } from 'pg';
 import { AppModule } from '../../src/app.module';
-import type { OidcClient, OidcTokens } from '../../src/auth/oidc-client';
+import { OidcRefusal, type OidcClient, type OidcTokens } from '../../src/auth/oidc-client';
 import { ConsoleEnv } from '../../src/config/console.env';
 import { ConsoleApp, createConsoleApp } from '../../src/console-app';
 import { SessionService } from '../../src/session/session.service';
@@ -50,6 +50,8 @@ export function tokensFor(
 export class ScriptedProvider implements OidcClient {
   refreshes = 0;
   refuseRefresh = false;
+  /** The provider cannot be reached (a network failure, not an OAuth answer). */
+  unreachable = false;
   refreshDelayMs = 0;
 
   startLogin(): Promise<never> {
@@ -63,7 +65,8 @@ export class ScriptedProvider implements OidcClient {
   async refresh(refreshToken: string): Promise<OidcTokens> {
     this.refreshes += 1;
     await new Promise((resolve) => setTimeout(resolve, this.refreshDelayMs));
-    if (this.refuseRefresh) throw new Error('invalid_grant');
+    if (this.unreachable) throw new TypeError('fetch failed');
+    if (this.refuseRefresh) throw new OidcRefusal('The provider refused the refresh: invalid_grant');
     const sub = refreshToken.split('-')[1];
     return {
       accessToken: accessTokenFor({ sub, roles: ['front_desk'], properties: ['*'], refreshed: this.refreshes }),

@@ -33,11 +33,11 @@ export const PUBLISHED_SECRETS: readonly string[] = [
   // unit tests of the opt-out tokens
   'a-test-secret-of-some-length',
   'another-secret-entirely',
-  // the console's session-token sealing key and OpenID client secret (the local provider's): development defaults
-  'ZGV2LW9ubHktY29uc29sZS1zZXNzaW9uLWtleS0zMmI=',
+  // the local OpenID provider's default console client secret (infra/oidc, also the console's default) and its test's
   'frontoffice-console-local-secret',
-  // the local OpenID provider's test client secret
   'local-idp-test-secret',
+  // the console's session-token sealing key: its development default
+  'ZGV2LW9ubHktY29uc29sZS1zZXNzaW9uLWtleS0zMmI=',
 ];
 
 export function isPublishedSecret(secret: string): boolean {
