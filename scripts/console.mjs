@@ -11,7 +11,7 @@ export const TOKEN_AUDIENCE = 'frontoffice';
  * The console's client secret at the local provider: the console's own development default (refused in production),
  * guarding only the provider this script starts on 127.0.0.1, whose accounts are the published demo staff.
  */
-export const LOCAL_CLIENT_SECRET = 'dev-only-console-client-secret-change-me';
+export const LOCAL_CLIENT_SECRET = 'frontoffice-console-local-secret';
 
 export const CONSOLE_ENTRY = join(ROOT, CONSOLE_APP.dir, 'dist', 'main.js');
 export const CONSOLE_MIGRATE = join(ROOT, CONSOLE_APP.dir, 'dist', 'migrate.js');
