@@ -25,11 +25,11 @@ import { startMailCatcher } from './mail-catcher.mjs';
 
 const COLORS = ['\x1b[32m', '\x1b[35m', '\x1b[33m', '\x1b[34m'];
 const ROLE_DUTIES = {
-  front_desk: 'arrivals, check-in/out, room moves, folios at the desk',
-  front_office_manager: 'everything the desk does, plus night audit, staffing and reports',
-  concierge: 'guest requests, luggage, bookings, messages',
-  porter: 'their own tasks (luggage, deliveries)',
-  finance: 'payments, refunds, city ledger and the FEC export, every property',
+  front_desk: 'arrivals, bookings, check-in/out with the folio, room rack, own till, concierge screens',
+  front_office_manager: 'all desk and concierge screens, schedule, approvals, tills, night audit, VIP',
+  concierge: 'guest requests, luggage, complaints, recommendations, guest messages',
+  porter: 'own luggage tasks',
+  finance: 'payments, refunds, folios, city ledger, flash report, FEC export (every property)',
 };
 
 async function main() {
