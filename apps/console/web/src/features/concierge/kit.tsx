@@ -230,3 +230,9 @@ export function usePorterOnly(): boolean {
     !user.roles.some((role) => ['admin', 'front_desk', 'front_office_manager', 'concierge'].includes(role))
   );
 }
+
+/** What a lazily loaded screen shows while its code arrives. */
+export function Loading() {
+  const { t } = useTranslation('concierge');
+  return <p role="status">{t('kit.loading')}</p>;
+}

@@ -47,6 +47,8 @@ export function FlashScreen() {
   }));
   const money = (value: unknown) =>
     typeof value === 'number' ? formatMoney(Math.round(value * 10 ** digits), currency, locale) : '—';
+  const percent = (value: number) =>
+    new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
   const last = [...loaded].reverse().find((report) => report.closed) ?? loaded[loaded.length - 1];
   return (
     <section aria-labelledby="flash-title">
@@ -166,7 +168,7 @@ export function FlashScreen() {
                 <tr key={report.businessDate}>
                   <td>{format.date(report.businessDate, propertyId)}</td>
                   <td className="num">
-                    {report.rooms?.occupancyPercent != null ? `${report.rooms.occupancyPercent} %` : '—'}
+                    {report.rooms?.occupancyPercent != null ? percent(report.rooms.occupancyPercent) : '—'}
                   </td>
                   <td className="num">{format.money(report.rooms?.adr, propertyId)}</td>
                   <td className="num">{format.money(report.rooms?.revpar, propertyId)}</td>

@@ -1,7 +1,11 @@
+import { lazy, Suspense } from 'react';
 import type { ConsoleRoute } from '../../shell/routes';
+import { Loading } from '../concierge/kit';
 import { ExportsScreen } from './ExportsScreen';
-import { FlashScreen } from './FlashScreen';
 import { LedgerScreen } from './LedgerScreen';
+
+// The flash report draws charts (recharts): loaded when first opened, not with the rest of the console.
+const FlashScreen = lazy(() => import('./FlashScreen').then((module) => ({ default: module.FlashScreen })));
 
 const GROUP = 'shell:nav.finance';
 const FINANCE: ConsoleRoute['roles'] = ['finance'];
@@ -36,7 +40,17 @@ export const financeRoutes: ConsoleRoute[] = [
     navLabel: 'finance:nav.cityLedger',
     navGroup: GROUP,
   },
-  { path: 'finance/flash', element: <FlashScreen />, roles: FINANCE, navLabel: 'finance:nav.flash', navGroup: GROUP },
+  {
+    path: 'finance/flash',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <FlashScreen />
+      </Suspense>
+    ),
+    roles: FINANCE,
+    navLabel: 'finance:nav.flash',
+    navGroup: GROUP,
+  },
   {
     path: 'finance/exports',
     element: <ExportsScreen />,

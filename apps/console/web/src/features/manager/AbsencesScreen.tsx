@@ -5,7 +5,7 @@ import { api } from '../../api';
 import { useProperty } from '../../shell/property';
 import { Field, fieldErrors, ProblemAlert, QueryState, useFormatters, type Page } from '../concierge/kit';
 import type { Absence, Assignment, Repair } from './model';
-import { useStaffEmployees } from './ScheduleScreen';
+import { useStaffEmployees } from './useStaffEmployees';
 import './manager.css';
 
 /** Absences of an employee and the repairs staffing proposes for the published schedules they break. */

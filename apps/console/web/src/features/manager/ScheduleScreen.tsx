@@ -24,8 +24,8 @@ import {
   type DemandItem,
   type Schedule,
   type ScheduleSummary,
-  type StaffEmployee,
 } from './model';
+import { useStaffEmployees } from './useStaffEmployees';
 import './manager.css';
 
 const ROLE_COLORS: Record<string, string> = {
@@ -35,15 +35,6 @@ const ROLE_COLORS: Record<string, string> = {
   front_office_manager: '#6b2c91',
   night_auditor: '#4f5a6e',
 };
-
-export function useStaffEmployees() {
-  const property = useProperty();
-  return useQuery({
-    queryKey: ['staffing', property.id, 'employees'],
-    queryFn: () =>
-      api<Page<StaffEmployee>>('staffing', `/v1/properties/${property.id}/employees`, { query: { limit: 100 } }),
-  });
-}
 
 /** The week's schedule: the solver's draft, edited with the rules checked again, then published. */
 export function ScheduleScreen() {

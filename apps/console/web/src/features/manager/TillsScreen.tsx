@@ -22,8 +22,9 @@ export function TillsScreen() {
   const { t } = useTranslation('manager');
   const property = useProperty();
   const format = useFormatters();
-  const [businessDate, setBusinessDate] = useState(property.businessDate);
-  const [status, setStatus] = useState('');
+  // What waits for the manager first: closed tills not yet signed off, whatever their date.
+  const [businessDate, setBusinessDate] = useState('');
+  const [status, setStatus] = useState('closed');
   const tills = usePagedList<CashierSession>(['billing-bridge', property.id, 'tills', businessDate, status], (cursor) =>
     api<Page<CashierSession>>('billing-bridge', `/v1/properties/${property.id}/cashier-sessions`, {
       query: { businessDate: businessDate || undefined, status: status || undefined, cursor, limit: 50 },

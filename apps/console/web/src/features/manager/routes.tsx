@@ -1,11 +1,15 @@
+import { lazy, Suspense } from 'react';
 import type { ConsoleRoute } from '../../shell/routes';
+import { Loading } from '../concierge/kit';
 import { AbsencesScreen } from './AbsencesScreen';
 import { ApprovalsScreen } from './ApprovalsScreen';
 import { NightAuditScreen } from './NightAuditScreen';
 import { ProceduresScreen } from './ProceduresScreen';
-import { ScheduleScreen } from './ScheduleScreen';
 import { TillsScreen } from './TillsScreen';
 import { VipScreen } from './VipScreen';
+
+// The schedule draws charts (recharts): loaded when first opened, not with the rest of the console.
+const ScheduleScreen = lazy(() => import('./ScheduleScreen').then((module) => ({ default: module.ScheduleScreen })));
 
 const GROUP = 'shell:nav.manager';
 const MANAGER: ConsoleRoute['roles'] = ['front_office_manager'];
@@ -14,7 +18,11 @@ const MANAGER: ConsoleRoute['roles'] = ['front_office_manager'];
 export const managerRoutes: ConsoleRoute[] = [
   {
     path: 'manager/schedule',
-    element: <ScheduleScreen />,
+    element: (
+      <Suspense fallback={<Loading />}>
+        <ScheduleScreen />
+      </Suspense>
+    ),
     roles: MANAGER,
     navLabel: 'manager:nav.schedule',
     navGroup: GROUP,
