@@ -2,7 +2,7 @@
 // Local infrastructure for development and CI: PostgreSQL databases, the Kafka broker
 // (infra/kafka/kafka.sh) and the event topics from @frontoffice/contracts.
 //
-//   node scripts/infra.mjs up       postgres + every service's database (and *_test) + kafka + topics
+//   node scripts/infra.mjs up       postgres + every service's and the console's database (and *_test) + kafka + topics
 //   node scripts/infra.mjs topics   create the catalog's topics and their DLQs (compose one-shot)
 //   node scripts/infra.mjs down     stop the local kafka broker started by kafka.sh
 //
@@ -102,6 +102,19 @@ function run(command, args, { env } = {}) {
 export async function loadServices() {
   return JSON.parse(await readFile(SERVICES_JSON, 'utf8'));
 }
+
+/**
+ * The staff console (backend-for-frontend + SPA). Kept out of infra/services.json on purpose: the scripts that read
+ * that file (bench, dlq, the e2e suites' lists) treat every entry as an event-driven service with an OpenAPI, a
+ * consumer group and outbox tables, which the console is not. Its database is created alongside theirs.
+ */
+export const CONSOLE_APP = Object.freeze({
+  name: 'console',
+  package: '@frontoffice/console',
+  dir: 'apps/console',
+  port: 3000,
+  database: 'frontoffice_console',
+});
 
 /** TOPIC_CATALOG from the built @frontoffice/contracts. */
 export async function loadTopicCatalog() {
@@ -351,7 +364,7 @@ async function up() {
   const started = Date.now();
   await ensurePostgres();
   const services = await loadServices();
-  await ensureDatabases(services.flatMap((s) => [s.database, `${s.database}_test`]));
+  await ensureDatabases([...services, CONSOLE_APP].flatMap((s) => [s.database, `${s.database}_test`]));
   const brokers = process.env.KAFKA_BROKERS ?? DEFAULT_BROKERS;
   await ensureKafka({ brokers });
   await ensureTopics({ brokers });

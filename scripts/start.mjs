@@ -1,255 +1,57 @@
 // `npm start`: PostgreSQL databases, the Kafka broker (started locally when none answers at KAFKA_BROKERS), topics,
-// a build, the four services (each runs its migrations), then a demo property to play with. Ctrl-C stops it all.
+// a build, the five services (each runs its migrations), a demo property to play with, then the local OpenID
+// provider with the demo staff and the staff console signing them in. Ctrl-C stops it all.
 import { join } from 'node:path';
-import { ensureDatabases, ensureKafka, ensurePostgres, ensureTopics, loadServices, stopKafka } from './infra.mjs';
+import {
+  consoleEnv,
+  CONSOLE_ENTRY,
+  envPrefix,
+  startLocalProvider,
+  TOKEN_AUDIENCE,
+  tokenVerificationEnv,
+} from './console.mjs';
+import { DEMO_EMPLOYEES, seedDemo } from './demo-seed.mjs';
+import {
+  CONSOLE_APP,
+  ensureDatabases,
+  ensureKafka,
+  ensurePostgres,
+  ensureTopics,
+  loadServices,
+  stopKafka,
+} from './infra.mjs';
 import { execOrFail, ROOT, say } from './lib.mjs';
 import { startMailCatcher } from './mail-catcher.mjs';
 
 const COLORS = ['\x1b[32m', '\x1b[35m', '\x1b[33m', '\x1b[34m'];
-/** Signs a dev token; set once the packages are built (a fresh clone has no `dist` before that). */
-let token;
-
-const DEMO_PROPERTY = {
-  code: 'DEMO',
-  name: 'Hôtel Démo Opéra',
-  timezone: 'Europe/Paris',
-  currency: 'EUR',
-  country: 'FR',
-  starRating: 4,
+const ROLE_DUTIES = {
+  front_desk: 'arrivals, bookings, check-in/out with the folio, room rack, own till, concierge screens',
+  front_office_manager: 'all desk and concierge screens, schedule, approvals, tills, night audit, VIP',
+  concierge: 'guest requests, luggage, complaints, recommendations, guest messages',
+  porter: 'own luggage tasks',
+  finance: 'payments, refunds, folios, city ledger, flash report, FEC export (every property)',
 };
-const DEMO_ROOM_TYPES = [
-  { code: 'STD', name: 'Standard double', maxOccupancy: 2, baseRate: { amountMinor: 12_900, currency: 'EUR' } },
-  { code: 'DLX', name: 'Deluxe king', maxOccupancy: 3, baseRate: { amountMinor: 18_900, currency: 'EUR' } },
-  { code: 'STE', name: 'Opéra suite', maxOccupancy: 4, baseRate: { amountMinor: 42_000, currency: 'EUR' } },
-];
-
-const DEMO_MAIL_SETTINGS = { senderAddress: 'reception@demo-opera.example', replyTo: 'concierge@demo-opera.example' };
-const DEMO_TEMPLATES = [
-  [
-    'welcome',
-    'fr',
-    'Bienvenue au {{propertyName}}, {{guestFirstName}}',
-    'Chère/Cher {{guestName}},\n\nvotre chambre {{roomNumber}} vous attend jusqu’au {{departureDate}}. La réception ' +
-      'et la conciergerie sont à votre disposition jour et nuit.\n\nL’équipe du {{propertyName}}',
-  ],
-  [
-    'welcome',
-    'en',
-    'Welcome to {{propertyName}}, {{guestFirstName}}',
-    'Dear {{guestName}},\n\nroom {{roomNumber}} is yours until {{departureDate}}. The front desk and the concierge are ' +
-      'here for you day and night.\n\nThe {{propertyName}} team',
-  ],
-  [
-    'checkout_thanks',
-    'fr',
-    'Merci de votre séjour, {{guestFirstName}}',
-    'Chère/Cher {{guestName}},\n\nmerci d’avoir séjourné au {{propertyName}}. À bientôt !',
-  ],
-  [
-    'checkout_thanks',
-    'en',
-    'Thank you for staying with us, {{guestFirstName}}',
-    'Dear {{guestName}},\n\nthank you for staying at {{propertyName}}. We hope to see you again soon.',
-  ],
-];
-
-async function api(method, url, bearer, body) {
-  const response = await fetch(url, {
-    method,
-    headers: { authorization: `Bearer ${bearer}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const payload = await response.json().catch(() => undefined);
-  return { status: response.status, body: payload };
-}
-
-/** Rooms per type: 30 standard on floors 1–3, 12 deluxe on floor 4, 3 suites on floor 5. */
-const DEMO_ROOMS = [
-  ...[1, 2, 3].flatMap((floor) => range(10).map((n) => ({ type: 'STD', floor, number: `${floor}${pad(n + 1)}` }))),
-  ...range(12).map((n) => ({ type: 'DLX', floor: 4, number: `4${pad(n + 1)}` })),
-  ...range(3).map((n) => ({ type: 'STE', floor: 5, number: `5${pad(n + 1)}` })),
-];
-/** A small team for staffing to schedule (employee ids are the token `sub` each employee signs in with). */
-const DEMO_EMPLOYEES = [
-  {
-    employeeId: 'demo-fom',
-    name: 'Hélène Martin',
-    roles: ['front_office_manager', 'front_desk'],
-    languages: ['fr', 'en'],
-    contractHoursPerWeek: 39,
-  },
-  {
-    employeeId: 'demo-desk-1',
-    name: 'Louis Bernard',
-    roles: ['front_desk'],
-    languages: ['fr', 'en', 'es'],
-    contractHoursPerWeek: 35,
-  },
-  {
-    employeeId: 'demo-desk-2',
-    name: 'Chloé Petit',
-    roles: ['front_desk'],
-    languages: ['fr', 'en', 'de'],
-    contractHoursPerWeek: 35,
-  },
-  {
-    employeeId: 'demo-desk-3',
-    name: 'Hugo Robert',
-    roles: ['front_desk', 'night_auditor'],
-    languages: ['fr', 'en'],
-    contractHoursPerWeek: 35,
-  },
-  {
-    employeeId: 'demo-desk-4',
-    name: 'Léa Richard',
-    roles: ['front_desk', 'night_auditor'],
-    languages: ['fr', 'it'],
-    contractHoursPerWeek: 35,
-  },
-  {
-    employeeId: 'demo-desk-5',
-    name: 'Nathan Durand',
-    roles: ['front_desk'],
-    languages: ['fr', 'en', 'ja'],
-    contractHoursPerWeek: 24,
-  },
-  {
-    employeeId: 'demo-concierge',
-    name: 'Manon Dubois',
-    roles: ['concierge'],
-    languages: ['fr', 'en', 'zh'],
-    contractHoursPerWeek: 35,
-  },
-  { employeeId: 'demo-porter-1', name: 'Lucas Moreau', roles: ['porter'], languages: ['fr'], contractHoursPerWeek: 35 },
-  {
-    employeeId: 'demo-porter-2',
-    name: 'Inès Laurent',
-    roles: ['porter'],
-    languages: ['fr', 'ar'],
-    contractHoursPerWeek: 35,
-  },
-];
-
-function range(count) {
-  return Array.from({ length: count }, (_, index) => index);
-}
-function pad(value) {
-  return String(value).padStart(2, '0');
-}
-
-async function expectStatus(what, response, ...accepted) {
-  if (!accepted.includes(response.status))
-    throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
-}
-
-/**
- * Creates the demo property with room types, rooms, concierge settings and a staff team, skipping what exists
- * (the seed is idempotent across restarts).
- */
-async function seedDemo(urls) {
-  const admin = token(['admin']);
-  const existing = await api('GET', `${urls.reservations}/v1/properties`, admin);
-  let property = existing.body?.items?.find((candidate) => candidate.code === DEMO_PROPERTY.code);
-  if (!property) {
-    property = await expectStatus(
-      'demo property',
-      await api('POST', `${urls.reservations}/v1/properties`, admin, DEMO_PROPERTY),
-      201,
-    );
-  }
-  const base = (service) => `${urls[service]}/v1/properties/${property.id}`;
-  const roomTypes = await api('GET', `${base('reservations')}/room-types`, admin);
-  const have = new Set((roomTypes.body?.items ?? []).map((roomType) => roomType.code));
-  for (const roomType of DEMO_ROOM_TYPES.filter((candidate) => !have.has(candidate.code))) {
-    await expectStatus(
-      `demo room type ${roomType.code}`,
-      await api('POST', `${base('reservations')}/room-types`, admin, roomType),
-      201,
-    );
-  }
-  const allTypes = (await api('GET', `${base('reservations')}/room-types`, admin)).body.items;
-  const typeId = Object.fromEntries(allTypes.map((roomType) => [roomType.code, roomType.id]));
-
-  const haveRooms = new Set((await listAll(`${base('reservations')}/rooms`, admin)).map((room) => room.number));
-  const missing = DEMO_ROOMS.filter((room) => !haveRooms.has(room.number));
-  if (missing.length > 0) {
-    const body = {
-      rooms: missing.map((room) => ({ number: room.number, floor: room.floor, roomTypeId: typeId[room.type] })),
-    };
-    await expectStatus('demo rooms', await api('POST', `${base('reservations')}/rooms/bulk`, admin, body), 201);
-  }
-
-  // The other services learn about the property from its events; wait until each has it before configuring them.
-  await waitFor('concierge to know the demo property', async () => {
-    const response = await api('PUT', `${base('concierge')}/concierge-settings`, admin, {
-      hasPorters: true,
-      fallbackLanguage: 'fr',
-    });
-    return response.status === 200;
-  });
-  // Guest e-mail: the demo's sender and the welcome and thank-you templates, so a check-in sends a real e-mail.
-  await expectStatus(
-    'demo mail settings',
-    await api('PUT', `${base('concierge')}/mail-settings`, admin, DEMO_MAIL_SETTINGS),
-    200,
-  );
-  for (const [purpose, language, subject, body] of DEMO_TEMPLATES) {
-    await expectStatus(
-      `demo template ${purpose}/${language}`,
-      await api('PUT', `${base('concierge')}/message-templates/${purpose}/${language}`, admin, { subject, body }),
-      200,
-    );
-  }
-  const employees = await listAll(`${base('staffing')}/employees`, admin);
-  const haveEmployees = new Set(employees.map((employee) => employee.employeeId ?? employee.id));
-  for (const employee of DEMO_EMPLOYEES.filter((candidate) => !haveEmployees.has(candidate.employeeId))) {
-    await waitFor(`staffing to accept ${employee.name}`, async () => {
-      const response = await api('POST', `${base('staffing')}/employees`, admin, employee);
-      if (response.status === 201 || response.status === 409) return true;
-      if (response.status >= 500 || response.status === 400 || response.status === 403) {
-        throw new Error(`demo employee ${employee.name}: ${response.status} ${JSON.stringify(response.body)}`);
-      }
-      return false;
-    });
-  }
-  return { property, roomTypes: allTypes, rooms: DEMO_ROOMS.length };
-}
-
-/** Every item of a list route, following `nextCursor` page by page. */
-async function listAll(url, bearer) {
-  const items = [];
-  let cursor = null;
-  do {
-    const page = await api('GET', `${url}?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, bearer);
-    if (page.status !== 200) throw new Error(`GET ${url}: ${page.status} ${JSON.stringify(page.body)}`);
-    items.push(...page.body.items);
-    cursor = page.body.nextCursor;
-  } while (cursor);
-  return items;
-}
-
-async function waitFor(what, attempt, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await attempt()) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 async function main() {
   const services = await loadServices();
   await ensurePostgres();
-  await ensureDatabases(services.map((service) => service.database));
+  await ensureDatabases([...services, CONSOLE_APP].map((service) => service.database));
   const { startedLocally } = await ensureKafka();
   say('build (turbo)');
   await execOrFail('npx', ['turbo', 'run', 'build', '--output-logs=errors-only']);
   await ensureTopics();
-  const { DEV_JWT_SECRET, signDevToken } = await import('@frontoffice/platform');
+  const { DEV_JWT_SECRET, postgresUrl, signDevToken } = await import('@frontoffice/platform');
   const { spawnServiceProcess, waitUntilReady } = await import('@frontoffice/platform/testing');
   const secret = process.env.AUTH_JWT_SECRET || DEV_JWT_SECRET;
-  token = (roles, properties = ['*']) => signDevToken({ roles, properties, sub: `demo-${roles[0]}`, secret });
+  // The provider starts once the demo property exists, but its address is fixed now: the services are told
+  // where to fetch its signing keys when they start.
+  const oidcPort = Number(process.env.OIDC_PORT ?? 3009);
+  const issuer = `http://127.0.0.1:${oidcPort}`;
+  // Services that know an issuer and audience check them on dev tokens too.
+  const token = (roles, properties = ['*']) =>
+    signDevToken({ roles, properties, sub: `demo-${roles[0]}`, secret, issuer, audience: TOKEN_AUDIENCE });
+  const consolePort = Number(process.env.CONSOLE_PORT ?? CONSOLE_APP.port);
+  const consoleUrl = process.env.CONSOLE_PUBLIC_URL ?? `http://127.0.0.1:${consolePort}`;
 
   // Guest e-mail goes to a local mail catcher; production points the concierge's SMTP_* settings at the hotel's relay.
   const catcherPorts = {
@@ -263,7 +65,7 @@ async function main() {
     console.error(`mail catcher not started (${error.message}); guest e-mails stay queued until an SMTP relay answers`);
     return undefined;
   });
-  const portOf = (name, port) => Number(process.env[`${name.toUpperCase().replace('-', '_')}_PORT`] ?? port);
+  const portOf = (name, port) => Number(process.env[`${envPrefix(name)}_PORT`] ?? port);
   const reservationsService = services.find((service) => service.name === 'reservations');
   const mailEnv = {
     SMTP_HOST: '127.0.0.1',
@@ -277,9 +79,10 @@ async function main() {
     return spawnServiceProcess({
       name: service.name,
       entry: join(ROOT, service.dir, 'dist', 'main.js'),
-      port: Number(process.env[`${service.name.toUpperCase().replace('-', '_')}_PORT`] ?? service.port),
+      port: portOf(service.name, service.port),
       env: {
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+        ...tokenVerificationEnv(issuer),
         // Local development: webhooks may reach a receiver on this machine (production allows public addresses only).
         WEBHOOK_ALLOWED_NETWORKS: process.env.WEBHOOK_ALLOWED_NETWORKS ?? '127.0.0.1/32,::1/128',
         WEBHOOK_ALLOW_HTTP: process.env.WEBHOOK_ALLOW_HTTP ?? 'true',
@@ -289,12 +92,16 @@ async function main() {
     });
   });
 
+  let consoleProcess;
+  let provider;
   let stopping = false;
   const stopAll = async (code) => {
     if (stopping) return;
     stopping = true;
-    say('stopping the services');
+    say('stopping the console and the services');
+    await consoleProcess?.stop('SIGTERM');
     await Promise.all(running.map((service) => service.stop('SIGTERM')));
+    await provider?.stop().catch((error) => console.error(`OpenID provider: ${error.message}`));
     await mailCatcher?.stop();
     if (startedLocally) {
       say('stopping the local Kafka broker');
@@ -304,19 +111,40 @@ async function main() {
   };
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
-  for (const service of running) {
+  const watch = (service) =>
     service.child.once('exit', (code) => {
       if (!stopping) {
         console.error(`${service.name} exited unexpectedly (code ${code}); stopping everything`);
         void stopAll(1);
       }
     });
-  }
+  running.forEach(watch);
 
   let demo;
   try {
     await Promise.all(running.map((service) => waitUntilReady(service.url, 120_000)));
-    demo = await seedDemo(Object.fromEntries(running.map((service) => [service.name, service.url])));
+    const serviceUrls = Object.fromEntries(running.map((service) => [service.name, service.url]));
+    demo = await seedDemo(serviceUrls, { token });
+    say(`local OpenID provider on ${issuer}`);
+    provider = await startLocalProvider({ port: oidcPort, consoleUrl, propertyId: demo.property.id });
+    consoleProcess = spawnServiceProcess({
+      name: CONSOLE_APP.name,
+      entry: CONSOLE_ENTRY,
+      port: consolePort,
+      env: {
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+        ...consoleEnv({
+          consoleUrl,
+          port: consolePort,
+          issuer: provider.issuer,
+          databaseUrl: process.env.CONSOLE_DATABASE_URL ?? postgresUrl(CONSOLE_APP.database),
+          serviceUrls,
+        }),
+      },
+      onLine: (line) => console.log(`\x1b[36m${CONSOLE_APP.name.padEnd(14)}\x1b[0m│ ${line}`),
+    });
+    watch(consoleProcess);
+    await waitUntilReady(consoleProcess.url, 120_000);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     return stopAll(1);
@@ -334,7 +162,16 @@ async function main() {
     .toISOString()
     .slice(0, 10);
   console.log(`
-\x1b[1mThe front office is running.\x1b[0m
+\x1b[1mThe front office is running.\x1b[0m Staff console: \x1b[1m${consoleUrl}\x1b[0m
+  Demo logins (username / password, at the sign-in page of the OpenID provider ${provider.issuer}):
+  ${provider.accounts
+    .map(
+      (account) =>
+        `${`${account.username} / ${account.password}`.padEnd(24)} ${account.roles.join(', ').padEnd(22)} ` +
+        account.roles.map((role) => ROLE_DUTIES[role] ?? role).join('; '),
+    )
+    .join('\n  ')}
+
   ${running.map((service) => `${service.name.padEnd(15)} ${service.url}   (OpenAPI: ${service.url}/docs)`).join('\n  ')}
 
 Demo property "${demo.property.name}" (${demo.property.code}), id ${propertyId}, business date ${demo.property.businessDate}

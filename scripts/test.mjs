@@ -1,9 +1,18 @@
 // `npm test`: the whole suite against a real PostgreSQL and a real Kafka broker (started here when none answers).
 // Order: infrastructure → build → type check → migrations of the test databases → parallel suites → the suites that
-// stop the broker on purpose (run alone, last) → summary line `N passed, N failed`.
+// stop the broker on purpose (run alone, last) → the console in a browser (Playwright, its own stack) → summary line
+// `N passed, N failed`.
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ensureDatabases, ensureKafka, ensurePostgres, ensureTopics, loadServices, stopKafka } from './infra.mjs';
+import {
+  CONSOLE_APP,
+  ensureDatabases,
+  ensureKafka,
+  ensurePostgres,
+  ensureTopics,
+  loadServices,
+  stopKafka,
+} from './infra.mjs';
 import { exec, execOrFail, ROOT, say } from './lib.mjs';
 
 const TEST_KAFKA_STATE_DIR = join(ROOT, 'infra', 'kafka', '.local', 'test-broker');
@@ -22,6 +31,28 @@ async function jestPhase(name, args) {
   }
 }
 
+/**
+ * The console's browser tests. Their JSON report gives the counts; a run that ends without one (a crash, the stack
+ * not starting) or exits non-zero with nothing failed counts as one failure.
+ */
+async function playwrightPhase() {
+  const outputFile = join(RESULTS_DIR, 'console.json');
+  say('playwright: console');
+  const code = await exec('npx', ['playwright', 'test', '-c', join('apps', 'console', 'playwright.config.ts')]);
+  let report;
+  try {
+    report = JSON.parse(await readFile(outputFile, 'utf8'));
+  } catch {
+    console.error(`the Playwright phase ended with code ${code} and no report`);
+    return { passed: 0, failed: 1 };
+  }
+  const { expected = 0, unexpected = 0, flaky = 0 } = report.stats ?? {};
+  const setupErrors = report.errors?.length ?? 0;
+  let failed = unexpected + flaky + setupErrors;
+  if (code !== 0 && failed === 0) failed = 1;
+  return { passed: expected, failed };
+}
+
 async function main() {
   const started = Date.now();
   let startedKafka = false;
@@ -32,7 +63,7 @@ async function main() {
     await ensurePostgres();
     const services = await loadServices();
     await ensureDatabases([
-      ...services.flatMap((service) => [service.database, `${service.database}_test`]),
+      ...[...services, CONSOLE_APP].flatMap((service) => [service.database, `${service.database}_test`]),
       PLATFORM_TEST_DATABASE,
     ]);
     // A broker this run starts keeps its own logs, so the events tests write never reach the broker `npm start`
@@ -51,7 +82,7 @@ async function main() {
 
     const { postgresUrl } = await import('@frontoffice/platform');
     say('migrations of the test databases (each service’s migrate command)');
-    for (const service of services) {
+    for (const service of [...services, CONSOLE_APP]) {
       await execOrFail('node', [join(service.dir, 'dist', 'migrate.js')], {
         env: {
           DATABASE_URL: postgresUrl(`${service.database}_test`),
@@ -75,6 +106,9 @@ async function main() {
       failed += results.numFailedTests + (results.numRuntimeErrorTestSuites ?? 0);
       if (code !== 0 && results.numFailedTests === 0 && !results.numRuntimeErrorTestSuites) failed += 1;
     }
+    const browser = await playwrightPhase();
+    passed += browser.passed;
+    failed += browser.failed;
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     failed += 1;
