@@ -1,5 +1,6 @@
 // The demo staff of the local OpenID provider: one account per role for `npm start` and the console's browser
-// tests. Username and password are the same word; these accounts only ever exist on a developer's machine.
+// tests. Username and password are the same word; these accounts only ever exist on a developer's machine. The subs
+// and names are the demo team's in staffing (scripts/demo-seed.mjs), so a schedule shows who signed in.
 
 /**
  * @param {string} propertyId the demo property every account but finance works at (finance sees every property)
@@ -14,7 +15,7 @@ export function demoStaff(propertyId) {
       sub: 'demo-desk-1',
       username: 'desk',
       password: 'desk',
-      name: 'Camille Durand',
+      name: 'Louis Bernard',
       roles: ['front_desk'],
       properties: [propertyId],
     },
@@ -22,7 +23,7 @@ export function demoStaff(propertyId) {
       sub: 'demo-fom',
       username: 'manager',
       password: 'manager',
-      name: 'Nadia Benali',
+      name: 'Hélène Martin',
       roles: ['front_office_manager'],
       properties: [propertyId],
     },
@@ -30,7 +31,7 @@ export function demoStaff(propertyId) {
       sub: 'demo-concierge',
       username: 'concierge',
       password: 'concierge',
-      name: 'Julien Marchand',
+      name: 'Manon Dubois',
       roles: ['concierge'],
       properties: [propertyId],
     },
@@ -38,7 +39,7 @@ export function demoStaff(propertyId) {
       sub: 'demo-porter-1',
       username: 'porter',
       password: 'porter',
-      name: 'Hugo Petit',
+      name: 'Lucas Moreau',
       roles: ['porter'],
       properties: [propertyId],
     },

@@ -6,3 +6,4 @@ CREATE DATABASE frontoffice_concierge;
 CREATE DATABASE frontoffice_staffing;
 CREATE DATABASE frontoffice_billing;
 CREATE DATABASE frontoffice_integrations;
+CREATE DATABASE frontoffice_console;

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, uniqueLetters } from './fixtures';
 
 /** Calls a service directly with a dev token, to arrange what the scenario starts from. */
 async function serviceCall<T>(url: string, token: string, method = 'GET', body?: unknown): Promise<T> {
@@ -17,7 +17,7 @@ async function serviceCall<T>(url: string, token: string, method = 'GET', body?:
 }
 
 test('a concierge takes a guest request from open to done', async ({ page, signIn, stack, checkA11y, screenshot }) => {
-  const description = `Museum opening hours ${Date.now()}`;
+  const description = `Museum opening hours ${uniqueLetters()}`;
   await signIn(page, 'concierge');
   await page.goto(`${stack.consoleUrl}/concierge/requests`);
   await expect(page.getByRole('heading', { name: 'Guest requests', level: 1 })).toBeVisible();
@@ -57,7 +57,7 @@ test('a check-in gives the porter a luggage task, and stored luggage goes back a
   const reservations = `${stack.serviceUrls.reservations}/v1/properties/${stack.propertyId}`;
   const property = await serviceCall<{ businessDate: string }>(reservations, desk);
   const roomTypes = await serviceCall<{ items: Array<{ id: string }> }>(`${reservations}/room-types`, desk);
-  const lastName = `Portertest${Date.now()}`;
+  const lastName = `Portertest${uniqueLetters()}`;
   const departure = new Date(Date.parse(`${property.businessDate}T00:00:00Z`) + 2 * 86_400_000)
     .toISOString()
     .slice(0, 10);

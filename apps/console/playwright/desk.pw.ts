@@ -1,18 +1,8 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, uniqueLetters } from './fixtures';
 
 /** A folio balance of zero as any locale writes it (€0.00, 0,00 €, EUR 0.00…). */
 const ZERO = /^[^1-9]*0[.,]00[^1-9]*$/;
-
-/**
- * A name part unique to this run, in letters only: the services refuse any field holding a long digit run that could
- * be a card number.
- */
-function uniqueLetters(): string {
-  return Date.now()
-    .toString(36)
-    .replace(/\d/g, (digit) => 'ghijklmnop'[Number(digit)]);
-}
 
 interface Stack {
   consoleUrl: string;

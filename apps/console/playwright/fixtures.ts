@@ -10,6 +10,16 @@ export { expect } from '@playwright/test';
 export type { ServiceName } from './stack';
 
 /** The demo staff's usernames at the local OpenID provider (infra/oidc/demo-staff.mjs). */
+/**
+ * A value unique to this run, in letters only: the services refuse any field holding a long digit run that could be
+ * a card number (a 13-digit `Date.now()` passes the Luhn check one time in ten).
+ */
+export function uniqueLetters(): string {
+  return Date.now()
+    .toString(36)
+    .replace(/\d/g, (digit) => 'ghijklmnop'[Number(digit)]);
+}
+
 export type DemoLogin = 'desk' | 'manager' | 'concierge' | 'porter' | 'finance';
 
 export interface Stack {

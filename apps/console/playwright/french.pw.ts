@@ -1,16 +1,9 @@
-import { expect, test } from './fixtures';
+import { expect, test, uniqueLetters } from './fixtures';
 
 const FRENCH_DAYS = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche';
 const FRENCH_MONTHS = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
 /** 1 234,50 € as French writes an amount: space-grouped thousands, decimal comma, the sign after a space. */
 const FRENCH_EUROS = /^\d{1,3}(?:[\s\u202f]\d{3})*,\d{2}[\s\u00a0\u202f]€$/;
-
-/** Letters only: the services refuse fields holding long digit runs (they could be card numbers). */
-function uniqueLetters(): string {
-  return Date.now()
-    .toString(36)
-    .replace(/\d/g, (digit) => 'ghijklmnop'[Number(digit)]);
-}
 
 test('in French the interface, dates and amounts are French, and the choice survives a reload', async ({
   page,

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, uniqueLetters } from './fixtures';
 
 async function serviceCall<T>(url: string, token: string, method = 'GET', body?: unknown): Promise<T> {
   const response = await fetch(url, {
@@ -85,7 +85,7 @@ test('a refund above the four-eyes threshold waits for the manager, who approves
   const property = await serviceCall<{ businessDate: string; currency: string }>(reservations, desk);
   const roomTypes = await serviceCall<{ items: Array<{ id: string }> }>(`${reservations}/room-types`, desk);
   const booking = await serviceCall<{ id: string }>(`${reservations}/reservations`, desk, 'POST', {
-    guest: { firstName: 'Ada', lastName: `Refund${Date.now()}`, language: 'en' },
+    guest: { firstName: 'Ada', lastName: `Refund${uniqueLetters()}`, language: 'en' },
     roomTypeId: roomTypes.items[0].id,
     arrival: property.businessDate,
     departure: addDays(property.businessDate, 3),
@@ -106,9 +106,9 @@ test('a refund above the four-eyes threshold waits for the manager, who approves
     method: 'card',
     amount: { amountMinor: 80_000, currency: property.currency },
     cardLast4: '4242',
-    processorRef: `psp-${Date.now()}`,
+    processorRef: `psp-${uniqueLetters()}`,
   });
-  const reason = `Unused nights ${Date.now()}`;
+  const reason = `Unused nights ${uniqueLetters()}`;
   const refund = await serviceCall<{ id: string; status: string }>(
     `${billing}/payments/${payment.id}/refunds`,
     desk,

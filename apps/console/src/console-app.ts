@@ -11,7 +11,7 @@ import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
 import type { ConsoleEnv } from './config/console.env';
 import { LiveHub } from './live/live-hub';
-import { securityHeaders, webApp } from './web/web-app';
+import { securityHeaders, webApp } from './spa-hosting/web-app';
 
 export interface ConsoleApp {
   app: NestExpressApplication;

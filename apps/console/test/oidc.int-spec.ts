@@ -141,7 +141,7 @@ describe('OpenID Connect sign-in against the local provider', () => {
     expect(session.authenticated).toBe(true);
     expect(session.user).toEqual({
       sub: 'demo-desk-1',
-      name: 'Camille Durand',
+      name: 'Louis Bernard',
       roles: ['front_desk'],
       properties: [propertyId],
     });

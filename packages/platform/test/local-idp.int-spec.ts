@@ -273,7 +273,7 @@ describe('local OpenID provider with the demo staff, tokens checked by a platfor
     expect(claimsOf(tokens.id_token)).toMatchObject({
       sub: 'demo-desk-1',
       aud: CLIENT_ID,
-      name: 'Camille Durand',
+      name: 'Louis Bernard',
       preferred_username: 'desk',
       roles: ['front_desk'],
       properties: [PROPERTY],

@@ -80,8 +80,10 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ redirectTo: string }> {
     const session = await this.sessions.resolveRequest(request);
-    response.clearCookie(SESSION_COOKIE, this.cookieOptions('/'));
-    if (!session) return { redirectTo: '/' };
+    if (!session) {
+      response.clearCookie(SESSION_COOKIE, this.cookieOptions('/'));
+      return { redirectTo: '/' };
+    }
     const refusal = csrfRefusal(
       {
         method: request.method,
@@ -92,7 +94,10 @@ export class AuthController {
       session.csrfToken,
       new URL(this.env.CONSOLE_PUBLIC_URL).origin,
     );
+    // A refused sign-out (forged from another site) must leave the cookie alone: clearing it would sign the browser
+    // out while the session stays valid on the server, and the user's next real sign-out could not end it.
     if (refusal) throw new ForbiddenException(refusal);
+    response.clearCookie(SESSION_COOKIE, this.cookieOptions('/'));
     const idToken = await this.sessions.destroy(session);
     const endSession = await this.oidc
       .endSessionUrl(idToken, new URL('/', this.env.CONSOLE_PUBLIC_URL).href)
