@@ -87,9 +87,8 @@ test('finance sees payments, refunds and balances across properties, and the fla
   ]) {
     await page.goto(`${stack.consoleUrl}/${path}`);
     await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
-    await expect(page.getByRole('status'))
-      .toHaveCount(0, { timeout: 15_000 })
-      .catch(() => undefined);
+    // Loaded: no "Loading…" left (the top bar's live indicator is a status too, and stays).
+    await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toHaveCount(0, { timeout: 15_000 });
     await checkA11y(page);
     await screenshot(page, name);
   }
