@@ -1,20 +1,4 @@
-import { test, expect, uniqueLetters } from './fixtures';
-
-/** Calls a service directly with a dev token, to arrange what the scenario starts from. */
-async function serviceCall<T>(url: string, token: string, method = 'GET', body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': 'application/json',
-      'idempotency-key': crypto.randomUUID(),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+import { test, expect, serviceCall, uniqueLetters } from './fixtures';
 
 test('a concierge takes a guest request from open to done', async ({ page, signIn, stack, checkA11y, screenshot }) => {
   const description = `Museum opening hours ${uniqueLetters()}`;

@@ -20,6 +20,22 @@ export function uniqueLetters(): string {
     .replace(/\d/g, (digit) => 'ghijklmnop'[Number(digit)]);
 }
 
+/** Calls a service directly with a dev token (`stack.devToken`), to arrange what a scenario starts from. */
+export async function serviceCall<T>(url: string, token: string, method = 'GET', body?: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'idempotency-key': crypto.randomUUID(),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
 export type DemoLogin = 'desk' | 'manager' | 'concierge' | 'porter' | 'finance';
 
 export interface Stack {

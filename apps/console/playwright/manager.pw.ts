@@ -1,19 +1,4 @@
-import { test, expect, uniqueLetters } from './fixtures';
-
-async function serviceCall<T>(url: string, token: string, method = 'GET', body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': 'application/json',
-      'idempotency-key': crypto.randomUUID(),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url} → ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+import { test, expect, serviceCall, uniqueLetters } from './fixtures';
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
